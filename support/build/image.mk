@@ -1,0 +1,31 @@
+# The final image: every library's partial link, linked with the platform's
+# linker script into <name>_<vmm>-<arch>.dbg (ELF64 with symbols), then
+# converted into the stripped ELF32 image that QEMU's multiboot loader takes.
+
+UK_NAME := $(call uk_unquote,$(CONFIG_UK_NAME))
+UK_ARCH := $(call uk_unquote,$(CONFIG_UK_ARCH))
+UK_VMM := $(if $(CONFIG_KVM_VMM_FIRECRACKER),fc,qemu)
+UK_IMAGE := $(BUILD_DIR)/$(UK_NAME)_$(UK_VMM)-$(UK_ARCH)
+
+uk_ldscript = $(firstword $(UK_LDSCRIPT-y))
+
+$(UK_IMAGE).dbg: $(UK_LIB_OBJS) $(UK_LDSCRIPT-y) $(UK_IMAGE_DEPS)
+	$(if $(uk_ldscript),,$(error no linker script: is a platform selected? (CONFIG_PLAT_KVM=y)))
+	$(call uk_step,LD,$(notdir $@))
+	$(Q)$(CC) $(UK_LDFLAGS) -Wl,-T,$(uk_ldscript) -o $@ $(UK_LIB_OBJS) $(UK_LIBGCC)
+
+$(UK_IMAGE): $(UK_IMAGE).dbg
+	$(call uk_step,OBJCOPY,$(notdir $@))
+	$(Q)$(OBJCOPY) -O elf32-i386 --strip-all $< $@
+
+# compile_commands.json for clangd and static analysers, rewritten when an
+# object was rebuilt.
+$(BUILD_DIR)/compile_commands.json: $(UK_ALL_OBJS)
+	$(call uk_step,GEN,compile_commands.json)
+	$(file >$@,$(uk_compdb))
+
+uk_json_str = "$(subst ",\",$(subst \,\\,$(1)))"
+uk_compdb_entries = $(foreach l,$(UK_ENABLED_LIBS),$(foreach s,$($(call uk_uc,$(l))_SRCS),\
+	$(uk_comma){ "directory": "$(UK_ROOT)"$(uk_comma) "file": "$(s)"$(uk_comma) "command": $(call uk_json_str,$(strip \
+	$(call uk_cc_cmd,$(call uk_uc,$(l)),$(s),$(l),$(call uk_src2obj,$(call uk_uc,$(l)),$(s))))) }))
+uk_compdb = $(subst [$(uk_comma),[,[$(strip $(uk_compdb_entries))])
