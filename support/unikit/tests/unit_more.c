@@ -1,0 +1,5 @@
+#include "unit.h"
+
+void unit_more(void)
+{
+}
