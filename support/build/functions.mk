@@ -15,7 +15,7 @@ uk_strne = $(subst $(1),,$(2))$(subst $(2),,$(1))
 
 # Write $(2) to file $(1) only when the content differs, so that rules
 # depending on the file rebuild only on a real change. Evaluates to nothing.
-uk_write_if_changed = $(if $(call uk_strne,$(strip $(file <$(1))),$(strip $(2))),$(shell mkdir -p $(dir $(1)))$(file >$(1),$(strip $(2))))
+uk_write_if_changed = $(if $(call uk_strne,$(strip $(file <$(1))),$(strip $(2))),$(shell mkdir -p $(dir $(1)))$(file >$(1),$(2)))
 
 # Strip trailing slashes.
 uk_nodir_slash = $(patsubst %/,%,$(1))

@@ -9,10 +9,37 @@ UK_IMAGE := $(BUILD_DIR)/$(UK_NAME)_$(UK_VMM)-$(UK_ARCH)
 
 uk_ldscript = $(firstword $(UK_LDSCRIPT-y))
 
+uk_link = $(CC) $(UK_LDFLAGS) -Wl,-T,$(uk_ldscript) -o $(1) $(UK_LIB_OBJS) $(2) $(UK_LIBGCC)
+
+ifeq ($(CONFIG_LIBUKSYMTAB),y)
+# Two links: the first one's function symbols become a table (lib/uksymtab)
+# that the second one embeds. The table sits in read-only data after all
+# code, so no function moves between the links; the build checks that.
+uk_symdir := $(BUILD_DIR)/symtab
+uk_nm_text = $(NM) -n -S --defined-only $(1) | awk -f $(UK_ROOT)/support/build/gensymtab.awk
+uk_as = $(CC) -c -x assembler-with-cpp -o $(1) $(2)
+
+$(UK_IMAGE).dbg: $(UK_LIB_OBJS) $(UK_LDSCRIPT-y) $(UK_IMAGE_DEPS) $(UK_ROOT)/support/build/gensymtab.awk
+	$(if $(uk_ldscript),,$(error no linker script: is a platform selected? (CONFIG_PLAT_KVM=y)))
+	$(Q)mkdir -p $(uk_symdir)
+	$(Q)awk -f $(UK_ROOT)/support/build/gensymtab.awk </dev/null >$(uk_symdir)/empty.S
+	$(Q)$(call uk_as,$(uk_symdir)/empty.o,$(uk_symdir)/empty.S)
+	$(call uk_step,LD,$(notdir $@) (pass 1))
+	$(Q)$(call uk_link,$(uk_symdir)/pass1.dbg,$(uk_symdir)/empty.o)
+	$(call uk_step,SYMTAB,$(notdir $@))
+	$(Q)$(call uk_nm_text,$(uk_symdir)/pass1.dbg) >$(uk_symdir)/symtab.S
+	$(Q)$(call uk_as,$(uk_symdir)/symtab.o,$(uk_symdir)/symtab.S)
+	$(call uk_step,LD,$(notdir $@))
+	$(Q)$(call uk_link,$@,$(uk_symdir)/symtab.o)
+	$(Q)$(call uk_nm_text,$@) >$(uk_symdir)/check.S; cmp -s $(uk_symdir)/symtab.S $(uk_symdir)/check.S || \
+	  { echo "error: functions moved between the two links of $(notdir $@); see $(uk_symdir)" >&2; \
+	    rm -f $@; exit 1; }
+else
 $(UK_IMAGE).dbg: $(UK_LIB_OBJS) $(UK_LDSCRIPT-y) $(UK_IMAGE_DEPS)
 	$(if $(uk_ldscript),,$(error no linker script: is a platform selected? (CONFIG_PLAT_KVM=y)))
 	$(call uk_step,LD,$(notdir $@))
-	$(Q)$(CC) $(UK_LDFLAGS) -Wl,-T,$(uk_ldscript) -o $@ $(UK_LIB_OBJS) $(UK_LIBGCC)
+	$(Q)$(call uk_link,$@)
+endif
 
 $(UK_IMAGE): $(UK_IMAGE).dbg
 	$(call uk_step,OBJCOPY,$(notdir $@))
