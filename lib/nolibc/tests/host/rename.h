@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Host tests link nolibc's functions next to the host's C library; every
+ * public name gets an nl_ prefix so the two never mix.
+ */
+#define memcpy      nl_memcpy
+#define memmove     nl_memmove
+#define memset      nl_memset
+#define memcmp      nl_memcmp
+#define memchr      nl_memchr
+#define memrchr     nl_memrchr
+#define strlen      nl_strlen
+#define strnlen     nl_strnlen
+#define strcmp      nl_strcmp
+#define strncmp     nl_strncmp
+#define strcpy      nl_strcpy
+#define strncpy     nl_strncpy
+#define strlcpy     nl_strlcpy
+#define strcat      nl_strcat
+#define strncat     nl_strncat
+#define strchr      nl_strchr
+#define strrchr     nl_strrchr
+#define strstr      nl_strstr
+#define strspn      nl_strspn
+#define strcspn     nl_strcspn
+#define strpbrk     nl_strpbrk
+#define strtok_r    nl_strtok_r
+#define strtok      nl_strtok
+#define strdup      nl_strdup
+#define strndup     nl_strndup
+#define strerror    nl_strerror
+#define strcasecmp  nl_strcasecmp
+#define strncasecmp nl_strncasecmp
+#define ffs         nl_ffs
+#define isalnum     nl_isalnum
+#define isalpha     nl_isalpha
+#define isblank     nl_isblank
+#define iscntrl     nl_iscntrl
+#define isdigit     nl_isdigit
+#define isgraph     nl_isgraph
+#define islower     nl_islower
+#define isprint     nl_isprint
+#define ispunct     nl_ispunct
+#define isspace     nl_isspace
+#define isupper     nl_isupper
+#define isxdigit    nl_isxdigit
+#define tolower     nl_tolower
+#define toupper     nl_toupper
+#define strtol      nl_strtol
+#define strtoul     nl_strtoul
+#define strtoll     nl_strtoll
+#define strtoull    nl_strtoull
+#define atoi        nl_atoi
+#define atol        nl_atol
+#define atoll       nl_atoll
+#define abs         nl_abs
+#define labs        nl_labs
+#define llabs       nl_llabs
+#define qsort       nl_qsort
+#define bsearch     nl_bsearch
+#define snprintf    nl_snprintf
+#define vsnprintf   nl_vsnprintf
+#define sprintf     nl_sprintf
+#define vsprintf    nl_vsprintf
+#define errno       nl_errno
