@@ -13,28 +13,28 @@
 #define X86_RFLAGS_IF (1UL << 9)
 
 /* Control register bits used by the platform */
-#define X86_CR0_PE	   (1UL << 0)
-#define X86_CR0_MP	   (1UL << 1)
-#define X86_CR0_EM	   (1UL << 2)
-#define X86_CR0_TS	   (1UL << 3)
-#define X86_CR0_NE	   (1UL << 5)
-#define X86_CR0_WP	   (1UL << 16)
-#define X86_CR0_PG	   (1UL << 31)
-#define X86_CR4_PAE	   (1UL << 5)
-#define X86_CR4_PGE	   (1UL << 7)
-#define X86_CR4_OSFXSR	   (1UL << 9)
+#define X86_CR0_PE         (1UL << 0)
+#define X86_CR0_MP         (1UL << 1)
+#define X86_CR0_EM         (1UL << 2)
+#define X86_CR0_TS         (1UL << 3)
+#define X86_CR0_NE         (1UL << 5)
+#define X86_CR0_WP         (1UL << 16)
+#define X86_CR0_PG         (1UL << 31)
+#define X86_CR4_PAE        (1UL << 5)
+#define X86_CR4_PGE        (1UL << 7)
+#define X86_CR4_OSFXSR     (1UL << 9)
 #define X86_CR4_OSXMMEXCPT (1UL << 10)
 #define X86_CR4_FSGSBASE   (1UL << 16)
-#define X86_CR4_OSXSAVE	   (1UL << 18)
+#define X86_CR4_OSXSAVE    (1UL << 18)
 
 /* MSRs */
-#define X86_MSR_EFER	     0xc0000080
-#define X86_EFER_LME	     (1UL << 8)
-#define X86_EFER_NXE	     (1UL << 11)
+#define X86_MSR_EFER         0xc0000080
+#define X86_EFER_LME         (1UL << 8)
+#define X86_EFER_NXE         (1UL << 11)
 #define X86_MSR_APIC_BASE    0x0000001b
 #define X86_MSR_TSC_DEADLINE 0x000006e0
-#define X86_MSR_FS_BASE	     0xc0000100
-#define X86_MSR_GS_BASE	     0xc0000101
+#define X86_MSR_FS_BASE      0xc0000100
+#define X86_MSR_GS_BASE      0xc0000101
 
 #ifndef __ASSEMBLY__
 
@@ -91,11 +91,11 @@ static inline void wrmsr(__u32 msr, __u64 v)
 }
 
 static inline void ukarch_cpuid(__u32 leaf, __u32 subleaf, __u32 *eax, __u32 *ebx, __u32 *ecx,
-				__u32 *edx)
+                                __u32 *edx)
 {
 	__asm__ __volatile__("cpuid"
-			     : "=a"(*eax), "=b"(*ebx), "=c"(*ecx), "=d"(*edx)
-			     : "a"(leaf), "c"(subleaf));
+	                     : "=a"(*eax), "=b"(*ebx), "=c"(*ecx), "=d"(*edx)
+	                     : "a"(leaf), "c"(subleaf));
 }
 
 /* rdtsc is not serializing; the lfence keeps it after earlier loads */

@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* RSDP discovery and table lookup through the XSDT (or RSDT). Layouts
+ * from the ACPI 6.x specification, section 5.2. */
+#include <stddef.h>
+#include <stdint.h>
+#include <kvm/acpi.h>
+#include <kvm/bootinfo.h>
+#include <kvm/errno.h>
+
+struct acpi_rsdp {
+	char signature[8];
+	uint8_t checksum;
+	char oem_id[6];
+	uint8_t revision;
+	uint32_t rsdt;
+	uint32_t length; /* revision >= 2 from here on */
+	uint64_t xsdt;
+	uint8_t ext_checksum;
+	uint8_t reserved[3];
+} __attribute__((packed));
+
+#define RSDP_V1_LEN  20
+#define BDA_EBDA_SEG 0x40e
+#define BIOS_AREA    0xe0000
+#define BIOS_END     0x100000
+#define RSDP_ALIGN   16
+
+static const struct acpi_sdt_hdr *root;
+static int root_is_xsdt;
+
+static int checksum_ok(const void *p, uint32_t len)
+{
+	const uint8_t *b = p;
+	uint8_t sum = 0;
+	uint32_t i;
+
+	for (i = 0; i < len; i++)
+		sum += b[i];
+	return sum == 0;
+}
+
+static int sig_eq(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+static const struct acpi_rsdp *rsdp_at(uintptr_t a)
+{
+	const struct acpi_rsdp *r = (const void *)a;
+
+	if (!sig_eq(r->signature, "RSD PTR ", 8) || !checksum_ok(r, RSDP_V1_LEN))
+		return NULL;
+	return r;
+}
+
+static const struct acpi_rsdp *rsdp_scan(uintptr_t from, uintptr_t to)
+{
+	const struct acpi_rsdp *r;
+
+	for (; from + sizeof(*r) <= to; from += RSDP_ALIGN) {
+		r = rsdp_at(from);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+/* The BIOS data area word with the EBDA segment. The address goes through
+ * an empty asm so GCC does not flag a dereference of a constant address. */
+static uintptr_t ebda_base(void)
+{
+	uintptr_t a = BDA_EBDA_SEG;
+
+	__asm__("" : "+r"(a));
+	return (uintptr_t)(*(const volatile uint16_t *)a) << 4;
+}
+
+static const struct acpi_rsdp *rsdp_find(void)
+{
+	uintptr_t ebda = ebda_base();
+	const struct acpi_rsdp *r;
+
+	if (kvm_bootinfo_rsdp)
+		return rsdp_at(kvm_bootinfo_rsdp);
+	r = (ebda >= 0x80000 && ebda < 0xa0000) ? rsdp_scan(ebda, ebda + 1024) : NULL;
+	return r ? r : rsdp_scan(BIOS_AREA, BIOS_END);
+}
+
+int kvm_acpi_init(void)
+{
+	const struct acpi_rsdp *r = rsdp_find();
+
+	if (!r)
+		return -ENOENT;
+	if (r->revision >= 2 && r->xsdt && checksum_ok(r, r->length)) {
+		root = (const void *)(uintptr_t)r->xsdt;
+		root_is_xsdt = 1;
+	} else {
+		root = (const void *)(uintptr_t)r->rsdt;
+		root_is_xsdt = 0;
+	}
+	if (!root || !checksum_ok(root, root->length)) {
+		root = NULL;
+		return -ENOENT;
+	}
+	return 0;
+}
+
+static uint64_t root_entry(uint32_t i)
+{
+	const uint8_t *e = (const uint8_t *)(root + 1);
+
+	if (root_is_xsdt) {
+		uint64_t v;
+
+		__builtin_memcpy(&v, e + 8 * i, sizeof(v)); /* entries are unaligned */
+		return v;
+	}
+	return ((const uint32_t *)e)[i];
+}
+
+const struct acpi_sdt_hdr *kvm_acpi_find(const char sig[4])
+{
+	uint32_t n, i;
+
+	if (!root)
+		return NULL;
+	n = (root->length - sizeof(*root)) / (root_is_xsdt ? 8 : 4);
+	for (i = 0; i < n; i++) {
+		const struct acpi_sdt_hdr *t = (const void *)(uintptr_t)root_entry(i);
+
+		if (t && sig_eq(t->signature, sig, 4) && checksum_ok(t, t->length))
+			return t;
+	}
+	return NULL;
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The platform's own small formatter and log lines. The platform must print
+ * before any library is initialised and from exception context, so it does
+ * not depend on lib/ukdebug; the line shape matches ukdebug's.
+ */
+#ifndef KVM_PRINTK_H
+#define KVM_PRINTK_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* %s %c %d %i %u %x %p with optional '0', width and 'l'/'ll'/'z' */
+int kvm_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int kvm_snprintf(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* formats into a stack buffer and writes it to every console */
+void kvm_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "[    0.000000] <level>: [libkvmplat] <file @ line> " then the message */
+void kvm_log(const char *level, const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+#define kvm_info(...) kvm_log("Info", __FILE_NAME__, __LINE__, __VA_ARGS__)
+#define kvm_warn(...) kvm_log("Warn", __FILE_NAME__, __LINE__, __VA_ARGS__)
+#define kvm_err(...)  kvm_log("ERR", __FILE_NAME__, __LINE__, __VA_ARGS__)
+#define kvm_crit(...) kvm_log("CRIT", __FILE_NAME__, __LINE__, __VA_ARGS__)
+
+#endif /* KVM_PRINTK_H */

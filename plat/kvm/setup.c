@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The platform's C entry: brings the machine up in dependency order and
+ * hands over to ukplat_entry(). Console first (everything else reports
+ * through it), traps next (so later steps crash loudly), then memory,
+ * paging, CPU state, interrupts and time.
+ */
+#include <uk/config.h>
+#include <uk/arch/lcpu.h>
+#include <uk/plat/bootstrap.h>
+#include <uk/plat/memory.h>
+#include <uk/plat/time.h>
+#include <kvm/acpi.h>
+#include <kvm/boot.h>
+#include <kvm/bootinfo.h>
+#include <kvm/console.h>
+#include <kvm/intctrl.h>
+#include <kvm/paging.h>
+#include <kvm/printk.h>
+#include <kvm/setup.h>
+#include <kvm/time.h>
+#include <kvm/traps.h>
+
+#define LOW_MEMORY_END 0x100000UL
+
+static void __attribute__((noreturn)) boot_fail(const char *what, int rc)
+{
+	kvm_crit("%s failed: %d\n", what, rc);
+	ukplat_crash();
+}
+
+static void consoles_init(void)
+{
+#if CONFIG_KVM_CONSOLE_SERIAL
+	kvm_serial_init();
+#endif
+#if CONFIG_KVM_CONSOLE_VGA
+	kvm_vga_init();
+#endif
+}
+
+static unsigned long cstrlen(const char *s)
+{
+	unsigned long n = 0;
+
+	while (s[n])
+		n++;
+	return n;
+}
+
+/* Everything the platform keeps using is taken out of the free RAM */
+static int reserve_used_memory(void)
+{
+	const char *cl = ukplat_cmdline();
+	int rc;
+
+	rc = kvm_mem_reserve(0, LOW_MEMORY_END, UKPLAT_MEMRT_RESERVED, "low memory");
+	if (!rc)
+		rc = kvm_mem_reserve((uintptr_t)_text, (uintptr_t)_end - (uintptr_t)_text,
+		                     UKPLAT_MEMRT_KERNEL, "image");
+	if (!rc)
+		rc =
+		    kvm_mem_reserve((uintptr_t)kvm_boot_stack_guard,
+		                    (uintptr_t)kvm_boot_stack_top - (uintptr_t)kvm_boot_stack_guard,
+		                    UKPLAT_MEMRT_STACK, "boot stack");
+	if (!rc)
+		rc = kvm_mem_reserve((uintptr_t)cl, cstrlen(cl) + 1, UKPLAT_MEMRT_CMDLINE,
+		                     "cmdline");
+	return rc;
+}
+
+static void print_memory_map(void)
+{
+	struct ukplat_memregion r;
+	int i;
+
+	for (i = 0; ukplat_memregion_get(i, &r) == 0; i++)
+		kvm_info("Memory %012lx-%012lx %s\n", (unsigned long)r.pbase,
+		         (unsigned long)(r.pbase + r.len), r.name);
+}
+
+static void parse_boot_info(uint32_t proto, uint32_t info)
+{
+	int rc;
+
+	if (proto == KVM_BOOT_MULTIBOOT)
+		rc = kvm_multiboot_parse(info);
+	else
+		rc = kvm_pvh_parse(info);
+	if (rc)
+		boot_fail("boot information", rc);
+	rc = reserve_used_memory();
+	if (rc)
+		boot_fail("memory map", rc);
+	kvm_mem_finalize();
+	kvm_info("Booted via %s, image %s, cmdline \"%s\"\n",
+	         proto == KVM_BOOT_MULTIBOOT ? "multiboot" : "PVH", ukplat_image_name(),
+	         ukplat_cmdline());
+}
+
+static void report_boot_time(void)
+{
+	uint64_t hz = kvm_tsc_hz();
+	/* the TSC starts at 0 when the VM is reset: this includes firmware */
+	uint64_t since_reset_us = hz ? rdtsc() / (hz / 1000000) : 0;
+
+	kvm_info("Platform ready in %lu us (%lu us since VM reset); calling ukplat_entry()\n",
+	         (unsigned long)(ukplat_monotonic_clock() / 1000), (unsigned long)since_reset_us);
+}
+
+void kvm_boot_c(uint32_t proto, uint32_t info)
+{
+	int rc;
+
+	kvm_tsc_mark_boot();
+	consoles_init();
+	kvm_gdt_init();
+	kvm_idt_init();
+	parse_boot_info(proto, info);
+	/* before the final page tables: the RSDP search reads the BIOS data
+	 * area in page 0, which they leave unmapped */
+	if (kvm_acpi_init())
+		kvm_warn("no ACPI tables found\n");
+	rc = kvm_paging_init();
+	if (rc)
+		boot_fail("page tables", rc);
+	print_memory_map();
+	kvm_cpu_features_init();
+	rc = kvm_tsc_init();
+	if (rc)
+		boot_fail("TSC clock", rc);
+	rc = kvm_intctrl_init();
+	if (rc)
+		boot_fail("interrupt controllers", rc);
+	kvm_timer_init();
+	report_boot_time();
+	ukplat_entry();
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Leaving the VM: QEMU's isa-debug-exit device (exit status status*2+1)
+ * when configured, then ACPI S5, then halting forever as a last resort.
+ */
+#include <uk/config.h>
+#include <uk/arch/lcpu.h>
+#include <uk/plat/bootstrap.h>
+#include <kvm/acpi.h>
+#include <kvm/printk.h>
+
+#define DEBUG_EXIT_PORT 0xf4
+#define CRASH_STATUS    0x7f /* QEMU exits with 0x7f * 2 + 1 = 255 */
+
+static void __attribute__((noreturn)) halt_forever(void)
+{
+	for (;;) {
+		ukarch_irq_disable();
+		ukarch_halt();
+	}
+}
+
+void ukplat_terminate(int status)
+{
+	ukarch_irq_disable();
+#if CONFIG_KVM_DEBUG_EXIT
+	/* no device there: the write is ignored and we carry on */
+	outl(DEBUG_EXIT_PORT, (uint32_t)status);
+#endif
+	kvm_acpi_poweroff();
+	kvm_printf("ukplat_terminate(%d): no way to power off, halting\n", status);
+	halt_forever();
+}
+
+void ukplat_crash(void)
+{
+	kvm_printf("Crashed: stopping the VM\n");
+	ukplat_terminate(CRASH_STATUS);
+}

@@ -1,0 +1,171 @@
+/* The scenarios of the platform test guest; each prints "kvmtest: ..." lines
+ * that the host-side .test scripts check. */
+#include <stdint.h>
+#include <uk/arch/lcpu.h>
+#include <uk/plat.h>
+#include "scenarios.h"
+
+extern char _text[], _etext[], _rodata[], _erodata[], _end[];
+extern char kvm_boot_stack_guard[], kvm_boot_stack[];
+
+static const char *type_name(uint16_t t)
+{
+	switch (t) {
+	case UKPLAT_MEMRT_FREE:
+		return "free";
+	case UKPLAT_MEMRT_KERNEL:
+		return "kernel";
+	case UKPLAT_MEMRT_RESERVED:
+		return "reserved";
+	case UKPLAT_MEMRT_INITRD:
+		return "initrd";
+	case UKPLAT_MEMRT_CMDLINE:
+		return "cmdline";
+	case UKPLAT_MEMRT_STACK:
+		return "stack";
+	default:
+		return "?";
+	}
+}
+
+static int overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
+{
+	return a < b + blen && b < a + alen;
+}
+
+/* Prints every region; checks no FREE region overlaps a used one */
+void kt_memmap(void)
+{
+	struct ukplat_memregion r, u;
+	int i, j, bad = 0;
+	uint64_t free_bytes = 0;
+
+	for (i = 0; ukplat_memregion_get(i, &r) == 0; i++) {
+		kt_printf("kvmtest: region %lx %lx %s %s\n", (unsigned long)r.pbase,
+		          (unsigned long)r.len, type_name(r.type), r.name);
+		if (r.type != UKPLAT_MEMRT_FREE)
+			continue;
+		free_bytes += r.len;
+		for (j = 0; ukplat_memregion_get(j, &u) == 0; j++)
+			if (u.type != UKPLAT_MEMRT_FREE && overlaps(r.pbase, r.len, u.pbase, u.len))
+				bad++;
+		if (r.pbase < 0x100000)
+			bad++;
+	}
+	kt_printf("kvmtest: memmap regions=%d free=%lu overlaps=%d get(-1)=%d\n", i,
+	          (unsigned long)free_bytes, bad, ukplat_memregion_get(-1, &r));
+}
+
+void kt_null_deref(void)
+{
+	volatile int *p = (volatile int *)0;
+
+	kt_printf("kvmtest: reading NULL\n");
+	(void)*p;
+	kt_printf("kvmtest: NULL read did not fault\n");
+}
+
+void kt_text_write(void)
+{
+	volatile uint8_t *p = (volatile uint8_t *)(uintptr_t)kt_text_write;
+
+	kt_printf("kvmtest: writing to text at %p\n", (void *)p);
+	*p = 0xcc;
+	kt_printf("kvmtest: text write did not fault\n");
+}
+
+/* Executes a `ret` copied into nothing: rodata must not be executable */
+static const uint8_t ret_insn[16] __attribute__((aligned(16))) = {0xc3};
+
+void kt_rodata_exec(void)
+{
+	void (*fn)(void) = (void (*)(void))(uintptr_t)ret_insn;
+
+	kt_printf("kvmtest: executing rodata at %p\n", (void *)ret_insn);
+	fn();
+	kt_printf("kvmtest: rodata exec did not fault\n");
+}
+
+/* the depth limit is only there to keep GCC's infinite-recursion check
+ * quiet: the boot stack is far smaller than limit * 512 bytes */
+static __attribute__((noinline)) uint64_t recurse(uint64_t n, uint64_t limit)
+{
+	volatile char pad[512];
+
+	pad[0] = (char)n;
+	if (n == limit)
+		return n;
+	return recurse(n + 1, limit) + pad[0];
+}
+
+void kt_stack_overflow(void)
+{
+	kt_printf("kvmtest: overflowing the boot stack (guard %p-%p)\n",
+	          (void *)kvm_boot_stack_guard, (void *)kvm_boot_stack);
+	kt_printf("kvmtest: result %lu\n", (unsigned long)recurse(0, 1UL << 40));
+}
+
+void kt_halt(uint64_t ms)
+{
+	uint64_t t0 = ukplat_monotonic_clock();
+	uint64_t deadline = t0 + ms * 1000000ULL;
+	uint64_t t1, halts = 0;
+
+	while ((t1 = ukplat_monotonic_clock()) < deadline) {
+		ukplat_lcpu_halt_until(deadline);
+		halts++;
+	}
+	kt_printf("kvmtest: halt requested=%lu us slept=%lu us late=%lu us wakeups=%lu\n",
+	          (unsigned long)(ms * 1000), (unsigned long)((t1 - t0) / 1000),
+	          (unsigned long)((t1 - deadline) / 1000), (unsigned long)halts);
+}
+
+/* Prints the clocks at the start and after `seconds` of halting */
+void kt_clock(uint64_t seconds)
+{
+	uint64_t m0 = ukplat_monotonic_clock(), w0 = ukplat_wall_clock();
+	uint64_t end = m0 + seconds * 1000000000ULL;
+
+	kt_printf("kvmtest: clock start mono=%lu wall=%lu\n", (unsigned long)m0,
+	          (unsigned long)(w0 / 1000000000ULL));
+	while (ukplat_monotonic_clock() < end)
+		ukplat_lcpu_halt_until(end);
+	kt_printf("kvmtest: clock end mono=%lu wall=%lu\n", (unsigned long)ukplat_monotonic_clock(),
+	          (unsigned long)(ukplat_wall_clock() / 1000000000ULL));
+}
+
+/* ukplat_page_set_prot: argument checks, then a guard page that faults */
+void kt_prot(void)
+{
+	static uint8_t page[4096] __attribute__((aligned(4096)));
+	volatile uint8_t *p = page;
+
+	kt_printf("kvmtest: prot unaligned=%d zero=%d badprot=%d\n",
+	          ukplat_page_set_prot((unsigned long)page + 1, 1, UKPLAT_PROT_READ),
+	          ukplat_page_set_prot((unsigned long)page, 0, UKPLAT_PROT_READ),
+	          ukplat_page_set_prot((unsigned long)page, 1, 0x40));
+	kt_printf("kvmtest: prot ro=%d\n",
+	          ukplat_page_set_prot((unsigned long)page, 1, UKPLAT_PROT_READ));
+	kt_printf("kvmtest: prot read=%d\n", p[0]);
+	kt_printf(
+	    "kvmtest: prot rw=%d\n",
+	    ukplat_page_set_prot((unsigned long)page, 1, UKPLAT_PROT_READ | UKPLAT_PROT_WRITE));
+	p[0] = 7;
+	kt_printf("kvmtest: prot write ok=%d\n", p[0]);
+	kt_printf("kvmtest: prot none=%d\n",
+	          ukplat_page_set_prot((unsigned long)page, 1, UKPLAT_PROT_NONE));
+	p[1] = 1; /* must fault */
+	kt_printf("kvmtest: prot none did not fault\n");
+}
+
+/* SSE and, when enabled, AVX registers are usable in ordinary code */
+void kt_sse(void)
+{
+	unsigned long cr4 = read_cr4();
+	float a = 1.5f;
+	volatile float b = 2.25f;
+	int r = (int)((a * b) * 100.0f);
+
+	kt_printf("kvmtest: sse result=%d osfxsr=%d osxsave=%d\n", r, !!(cr4 & X86_CR4_OSFXSR),
+	          !!(cr4 & X86_CR4_OSXSAVE));
+}

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Device interrupt lines: handler registration and dispatch. With an I/O
+ * APIC (found through the MADT) lines are routed there and acknowledged
+ * at the local APIC; without one the legacy PIC delivers them.
+ */
+#include <stddef.h>
+#include <uk/arch/lcpu.h>
+#include <uk/plat/irq.h>
+#include <kvm/acpi.h>
+#include <kvm/errno.h>
+#include <kvm/intctrl.h>
+#include <kvm/printk.h>
+#include <kvm/traps.h>
+
+#define HANDLERS_PER_LINE 4
+#define ISA_LINES         16
+
+struct irq_handler {
+	uk_irq_handler_t fn;
+	void *arg;
+};
+
+struct irq_route {
+	unsigned int gsi;
+	int active_low, level;
+};
+
+static struct irq_handler handlers[KVM_IRQ_LINES][HANDLERS_PER_LINE];
+static struct irq_route routes[ISA_LINES];
+static int use_ioapic;
+
+void kvm_irq_set_override(unsigned int irq, unsigned int gsi, int active_low, int level)
+{
+	if (irq >= ISA_LINES)
+		return;
+	routes[irq] = (struct irq_route){.gsi = gsi, .active_low = active_low, .level = level};
+}
+
+static int irq_unmask(unsigned int irq)
+{
+	if (!use_ioapic) {
+		if (irq >= ISA_LINES)
+			return -EINVAL;
+		kvm_pic_unmask(irq);
+		return 0;
+	}
+	if (irq < ISA_LINES)
+		return kvm_ioapic_route(irq, routes[irq].gsi, routes[irq].active_low,
+		                        routes[irq].level);
+	/* lines above the ISA range are PCI style: level triggered, active low */
+	return kvm_ioapic_route(irq, irq, 1, 1);
+}
+
+int ukplat_irq_register(unsigned int irq, uk_irq_handler_t fn, void *arg)
+{
+	unsigned long flags;
+	int i, rc;
+
+	if (!fn || irq >= KVM_IRQ_LINES)
+		return -EINVAL;
+	flags = ukarch_irq_save();
+	for (i = 0; i < HANDLERS_PER_LINE && handlers[irq][i].fn; i++)
+		;
+	if (i == HANDLERS_PER_LINE) {
+		ukarch_irq_restore(flags);
+		return -ENOMEM;
+	}
+	handlers[irq][i] = (struct irq_handler){.fn = fn, .arg = arg};
+	rc = irq_unmask(irq);
+	if (rc)
+		handlers[irq][i].fn = NULL;
+	ukarch_irq_restore(flags);
+	return rc;
+}
+
+void kvm_irq_dispatch(unsigned int irq)
+{
+	int i, handled = 0;
+
+	for (i = 0; i < HANDLERS_PER_LINE && handlers[irq][i].fn; i++)
+		handled |= handlers[irq][i].fn(handlers[irq][i].arg);
+	if (!handled)
+		kvm_warn("IRQ %u: no handler claimed it\n", irq);
+	if (use_ioapic)
+		kvm_lapic_eoi();
+	else
+		kvm_pic_eoi(irq);
+}
+
+int kvm_intctrl_init(void)
+{
+	unsigned int i;
+	int rc;
+
+	for (i = 0; i < ISA_LINES; i++)
+		routes[i] = (struct irq_route){.gsi = i, .active_low = 0, .level = 0};
+	kvm_pic_init(); /* remapped and masked even when unused: no stray vectors */
+	rc = kvm_lapic_init();
+	if (rc) {
+		kvm_warn("no local APIC: device IRQs through the PIC, no timer\n");
+		return 0;
+	}
+	use_ioapic = kvm_madt_parse() == 0;
+	if (!use_ioapic)
+		kvm_lapic_lint0_extint();
+	kvm_info("Interrupts: local APIC id %u, %s\n", kvm_lapic_id(),
+	         use_ioapic ? "I/O APIC" : "8259 PIC");
+	return 0;
+}

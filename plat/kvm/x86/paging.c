@@ -1,0 +1,295 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Final page tables: an identity map of 0-4 GiB (RAM write-back, the rest
+ * uncached for MMIO) and of all RAM above, with 4 KiB pages over the image
+ * so that text is read-only+exec, rodata read-only and data/bss/stacks
+ * non-executable. Page 0 stays unmapped so NULL dereferences fault.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <uk/arch/lcpu.h>
+#include <uk/plat/memory.h>
+#include <kvm/boot.h>
+#include <kvm/bootinfo.h>
+#include <kvm/errno.h>
+#include <kvm/paging.h>
+
+#define PTE_P        (1UL << 0)
+#define PTE_W        (1UL << 1)
+#define PTE_PWT      (1UL << 3)
+#define PTE_PCD      (1UL << 4)
+#define PTE_PS       (1UL << 7)
+#define PTE_NX       (1UL << 63)
+#define PTE_ADDR     0x000ffffffffff000UL
+#define PTE_CACHE    (PTE_PWT | PTE_PCD)
+#define PT_ENTRIES   512
+#define SZ_2M        (1UL << 21)
+#define SZ_1G        (1UL << 30)
+#define SZ_4G        (1UL << 32)
+#define CPUID_NX_BIT (1U << 20)
+
+static uint64_t pt_pool[KVM_PT_POOL_PAGES][PT_ENTRIES] __attribute__((aligned(4096)));
+static int pt_pool_used;
+static uint64_t *pml4;
+static uint64_t nx; /* PTE_NX when the CPU supports it, else 0 */
+
+static uint64_t *pt_alloc(void)
+{
+	uint64_t *t;
+	int i;
+
+	if (pt_pool_used == KVM_PT_POOL_PAGES)
+		return NULL;
+	t = pt_pool[pt_pool_used++];
+	for (i = 0; i < PT_ENTRIES; i++)
+		t[i] = 0;
+	return t;
+}
+
+static unsigned int pt_index(uint64_t va, int level)
+{
+	return (va >> (12 + 9 * level)) & (PT_ENTRIES - 1);
+}
+
+/* The table below entry e of tbl, created when absent; NULL when out of
+ * pool pages or when e is a large page (callers split first). */
+static uint64_t *pt_next(uint64_t *tbl, unsigned int e, bool create)
+{
+	uint64_t *t;
+
+	if (tbl[e] & PTE_P) {
+		if (tbl[e] & PTE_PS)
+			return NULL;
+		return (uint64_t *)(uintptr_t)(tbl[e] & PTE_ADDR);
+	}
+	if (!create)
+		return NULL;
+	t = pt_alloc();
+	if (t)
+		tbl[e] = (uintptr_t)t | PTE_P | PTE_W;
+	return t;
+}
+
+static int in_range(uint64_t a, const char *lo, const char *hi)
+{
+	return a >= (uintptr_t)lo && a < (uintptr_t)hi;
+}
+
+/* Default attributes of a page outside the image */
+static uint64_t ram_or_mmio_flags(uint64_t pa, uint64_t len)
+{
+	if (kvm_mem_is_ram(pa, len))
+		return PTE_P | PTE_W | nx;
+	return PTE_P | PTE_W | nx | PTE_CACHE;
+}
+
+static uint64_t page_flags(uint64_t pa)
+{
+	if (pa == 0 || in_range(pa, kvm_boot_stack_guard, kvm_boot_stack))
+		return 0;
+	if (in_range(pa, _text, _etext))
+		return PTE_P;
+	if (in_range(pa, _rodata, _erodata))
+		return PTE_P | nx;
+	if (in_range(pa, _data, _end))
+		return PTE_P | PTE_W | nx;
+	return ram_or_mmio_flags(pa, __PAGE_SIZE);
+}
+
+/* Maps the 2 MiB chunk at pa with 4 KiB pages, per-page permissions */
+static int map_chunk_4k(uint64_t *pd, uint64_t pa)
+{
+	uint64_t *pt = pt_alloc();
+	unsigned int i;
+
+	if (!pt)
+		return -ENOMEM;
+	for (i = 0; i < PT_ENTRIES; i++) {
+		uint64_t a = pa + i * __PAGE_SIZE;
+		uint64_t f = page_flags(a);
+
+		pt[i] = f ? (a | f) : 0;
+	}
+	pd[pt_index(pa, 1)] = (uintptr_t)pt | PTE_P | PTE_W;
+	return 0;
+}
+
+static int map_chunk(uint64_t pa, uint64_t fine_end)
+{
+	uint64_t *pdpt, *pd;
+
+	pdpt = pt_next(pml4, pt_index(pa, 3), true);
+	if (!pdpt)
+		return -ENOMEM;
+	pd = pt_next(pdpt, pt_index(pa, 2), true);
+	if (!pd)
+		return -ENOMEM;
+	if (pa < fine_end)
+		return map_chunk_4k(pd, pa);
+	pd[pt_index(pa, 1)] = pa | PTE_PS | ram_or_mmio_flags(pa, SZ_2M);
+	return 0;
+}
+
+static void enable_nx(void)
+{
+	__u32 a, b, c, d;
+
+	ukarch_cpuid(0x80000000, 0, &a, &b, &c, &d);
+	if (a < 0x80000001)
+		return;
+	ukarch_cpuid(0x80000001, 0, &a, &b, &c, &d);
+	if (!(d & CPUID_NX_BIT))
+		return;
+	wrmsr(X86_MSR_EFER, rdmsr(X86_MSR_EFER) | X86_EFER_NXE);
+	nx = PTE_NX;
+}
+
+int kvm_paging_init(void)
+{
+	uint64_t fine_end = ((uintptr_t)_end + SZ_2M - 1) & ~(SZ_2M - 1);
+	uint64_t top = kvm_mem_ram_top();
+	uint64_t pa;
+	int rc;
+
+	enable_nx();
+	pml4 = pt_alloc();
+	if (!pml4)
+		return -ENOMEM;
+	if (top < SZ_4G)
+		top = SZ_4G;
+	for (pa = 0; pa < top; pa += SZ_2M) {
+		if (pa >= SZ_4G && !kvm_mem_is_ram(pa, 1))
+			continue;
+		rc = map_chunk(pa, fine_end);
+		if (rc)
+			return rc;
+	}
+	/* CR0.WP makes read-only pages read-only for the kernel too */
+	write_cr0(read_cr0() | X86_CR0_WP);
+	write_cr3((uintptr_t)pml4);
+	return 0;
+}
+
+int kvm_paging_nx(void)
+{
+	return nx != 0;
+}
+
+/* The leaf entry of va, or NULL; *level is 0 for 4 KiB, 1 for 2 MiB */
+static uint64_t *pt_leaf(uint64_t va, int *level)
+{
+	uint64_t *t = pml4;
+	int l;
+
+	if (!t)
+		return NULL;
+	for (l = 3; l > 0; l--) {
+		uint64_t e = t[pt_index(va, l)];
+
+		if (!(e & PTE_P))
+			return NULL;
+		if (e & PTE_PS) {
+			*level = l;
+			return &t[pt_index(va, l)];
+		}
+		t = (uint64_t *)(uintptr_t)(e & PTE_ADDR);
+	}
+	*level = 0;
+	return &t[pt_index(va, 0)];
+}
+
+int kvm_paging_readable(uint64_t addr)
+{
+	int level;
+	uint64_t *e;
+
+	if (addr >> 47)
+		return 0; /* non-canonical or kernel half: never mapped here */
+	e = pt_leaf(addr, &level);
+	return e && (*e & PTE_P);
+}
+
+/* Replaces the 2 MiB page holding va with a table of 4 KiB pages */
+static int split_2m(uint64_t va)
+{
+	uint64_t *pdpt = pt_next(pml4, pt_index(va, 3), false);
+	uint64_t *pd = pdpt ? pt_next(pdpt, pt_index(va, 2), false) : NULL;
+	uint64_t e, *pt;
+	unsigned int i;
+
+	if (!pd)
+		return -EINVAL;
+	e = pd[pt_index(va, 1)];
+	pt = pt_alloc();
+	if (!pt)
+		return -ENOMEM;
+	for (i = 0; i < PT_ENTRIES; i++)
+		pt[i] = ((e & PTE_ADDR) + i * __PAGE_SIZE) | (e & ~(PTE_ADDR | PTE_PS));
+	pd[pt_index(va, 1)] = (uintptr_t)pt | PTE_P | PTE_W;
+	return 0;
+}
+
+static uint64_t *pte_4k(uint64_t va)
+{
+	uint64_t *pdpt, *pd, *pt;
+
+	pdpt = pt_next(pml4, pt_index(va, 3), false);
+	pd = pdpt ? pt_next(pdpt, pt_index(va, 2), false) : NULL;
+	if (!pd)
+		return NULL;
+	if ((pd[pt_index(va, 1)] & (PTE_P | PTE_PS)) == (PTE_P | PTE_PS) && split_2m(va))
+		return NULL;
+	pt = pt_next(pd, pt_index(va, 1), false);
+	return pt ? &pt[pt_index(va, 0)] : NULL;
+}
+
+static uint64_t prot_flags(int prot)
+{
+	uint64_t f;
+
+	if (prot == UKPLAT_PROT_NONE)
+		return 0;
+	f = PTE_P;
+	if (prot & UKPLAT_PROT_WRITE)
+		f |= PTE_W;
+	if (!(prot & UKPLAT_PROT_EXEC))
+		f |= nx;
+	return f;
+}
+
+static int set_prot_one(uint64_t va, int prot)
+{
+	uint64_t *e = pte_4k(va);
+	uint64_t f = prot_flags(prot);
+
+	if (!e)
+		return -ENOMEM;
+	/* unmapped pages keep their address and cache bits for a later remap */
+	*e = va | (*e & PTE_CACHE) | f;
+	invlpg(va);
+	return 0;
+}
+
+int ukplat_page_set_prot(unsigned long vaddr, unsigned long npages, int prot)
+{
+	unsigned long i, flags;
+	int rc = 0;
+
+	if ((vaddr & (__PAGE_SIZE - 1)) || !npages || !pml4 ||
+	    (prot & ~(UKPLAT_PROT_READ | UKPLAT_PROT_WRITE | UKPLAT_PROT_EXEC)))
+		return -EINVAL;
+	if (npages > (SZ_4G >> 12) || vaddr + npages * __PAGE_SIZE < vaddr)
+		return -EINVAL;
+	/* validate the whole range first: no partial change on a bad request */
+	for (i = 0; i < npages; i++) {
+		uint64_t va = vaddr + i * __PAGE_SIZE;
+
+		if (va >= SZ_4G && !kvm_mem_is_ram(va, __PAGE_SIZE))
+			return -EINVAL;
+	}
+	flags = ukarch_irq_save();
+	for (i = 0; i < npages && !rc; i++)
+		rc = set_prot_one(vaddr + i * __PAGE_SIZE, prot);
+	ukarch_irq_restore(flags);
+	return rc;
+}
