@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include <uk/mutex.h>
+#include <uk/print.h>
+#include <uk/thread.h>
+
+static void mutex_init(struct uk_mutex *m, int recursive)
+{
+	m->owner = NULL;
+	m->depth = 0;
+	m->recursive = recursive;
+	uk_waitq_init(&m->wq);
+}
+
+void uk_mutex_init(struct uk_mutex *m)
+{
+	mutex_init(m, 0);
+}
+
+void uk_mutex_init_recursive(struct uk_mutex *m)
+{
+	mutex_init(m, 1);
+}
+
+void uk_mutex_lock(struct uk_mutex *m)
+{
+	struct uk_thread *self = uk_thread_current();
+
+	if (m->owner == self) {
+		if (!m->recursive)
+			UK_CRASH("mutex %p: locked twice by thread %s\n", m, self->name);
+		m->depth++;
+		return;
+	}
+	uk_waitq_wait_event(&m->wq, !m->owner);
+	m->owner = self;
+	m->depth = 1;
+}
+
+int uk_mutex_trylock(struct uk_mutex *m)
+{
+	struct uk_thread *self = uk_thread_current();
+
+	if (m->owner == self && m->recursive) {
+		m->depth++;
+		return 1;
+	}
+	if (m->owner)
+		return 0;
+	m->owner = self;
+	m->depth = 1;
+	return 1;
+}
+
+void uk_mutex_unlock(struct uk_mutex *m)
+{
+	struct uk_thread *self = uk_thread_current();
+
+	if (m->owner != self)
+		UK_CRASH("mutex %p: unlocked by %s, which does not hold it\n", m,
+		         self ? self->name : "?");
+	if (--m->depth)
+		return;
+	m->owner = NULL;
+	uk_waitq_wake_up_one(&m->wq);
+}
+
+int uk_mutex_is_locked(const struct uk_mutex *m)
+{
+	return m->owner != NULL;
+}
