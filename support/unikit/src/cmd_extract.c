@@ -14,7 +14,7 @@
 #include "path.h"
 #include "sha256.h"
 #include "unpack.h"
-#include "xalloc.h"
+#include "must.h"
 
 static const char help[] =
     "Usage: unikit extract --archive FILE --dest DIR [--strip-components N]\n"
@@ -104,8 +104,8 @@ static char *make_stamp(const struct extract_args *a, const struct patch_list *p
 	}
 	if (patches_hash(pl, ph))
 		return NULL;
-	return xasprintf("unikit-extract 1\narchive %s\npatches %s (%zu)\nstrip %u\n", ah, ph,
-	                 pl->n, a->strip);
+	return must_asprintf("unikit-extract 1\narchive %s\npatches %s (%zu)\nstrip %u\n", ah, ph,
+	                     pl->n, a->strip);
 }
 
 static int stamp_matches(const char *stamp, const char *want, const char *dest)
@@ -145,7 +145,7 @@ static char *make_tmpdir(const char *dest)
 	char *dir = path_dirname(dest), *base = path_basename(dest), *tmp;
 	int r = mkdir_p(dir, 0755);
 
-	tmp = xasprintf("%s/.%s.tmpXXXXXX", dir, base);
+	tmp = must_asprintf("%s/.%s.tmpXXXXXX", dir, base);
 	free(dir);
 	free(base);
 	if (r || !mkdtemp(tmp) || chmod(tmp, 0755)) {

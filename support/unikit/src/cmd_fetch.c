@@ -13,7 +13,7 @@
 #include "log.h"
 #include "origins.h"
 #include "path.h"
-#include "xalloc.h"
+#include "must.h"
 
 static const char help[] =
     "Usage: unikit fetch --origins FILE [--dl-dir DIR] [--out-link PATH]\n"
@@ -122,8 +122,8 @@ static int try_url(const struct fetch_env *e, const char *url, const char *dir,
 	if (!download_verified(&e->dl, url, dir, o->name, o->hash, err, sizeof(err)))
 		return 1;
 	log_warn("%s: %s", url, err);
-	t->lines = xrealloc(t->lines, (t->n + 1) * sizeof(*t->lines));
-	t->lines[t->n++] = xasprintf("%s: %s", url, err);
+	t->lines = must_realloc(t->lines, (t->n + 1) * sizeof(*t->lines));
+	t->lines[t->n++] = must_asprintf("%s: %s", url, err);
 	return 0;
 }
 
@@ -131,7 +131,7 @@ static int try_url(const struct fetch_env *e, const char *url, const char *dir,
 static int try_sites(const struct fetch_env *e, const char *sites, const char *dir,
                      const struct origin *o, struct tried *t)
 {
-	char *list = xstrdup(sites ? sites : ""), *save = NULL, *site;
+	char *list = must_strdup(sites ? sites : ""), *save = NULL, *site;
 	int found = 0;
 
 	for (site = strtok_r(list, " \t\n", &save); site && !found;
@@ -141,7 +141,7 @@ static int try_sites(const struct fetch_env *e, const char *sites, const char *d
 
 		while (n > 1 && site[n - 1] == '/')
 			site[--n] = '\0';
-		url = xasprintf("%s/%s", site, o->name);
+		url = must_asprintf("%s/%s", site, o->name);
 		found = try_url(e, url, dir, o, t);
 		free(url);
 	}
@@ -179,7 +179,7 @@ static int find_origin(const struct fetch_env *e, const char *dir, const struct 
 
 static int make_link(const char *link, const char *target)
 {
-	char *dir = path_dirname(link), *tmp = xasprintf("%s.tmp%ld", link, (long)getpid());
+	char *dir = path_dirname(link), *tmp = must_asprintf("%s.tmp%ld", link, (long)getpid());
 	int r = mkdir_p(dir, 0755);
 
 	unlink(tmp);

@@ -12,7 +12,7 @@
 #include "kreason.h"
 #include "log.h"
 #include "path.h"
-#include "xalloc.h"
+#include "must.h"
 
 static const char help[] =
     "Usage: unikit kconfig-report --kconfig FILE --defconfig FILE --config FILE\n"
@@ -104,7 +104,7 @@ static int read_defconfig(const char *file, const char *prefix, struct kdef **ou
 			        file, line, s, prefix, prefix);
 			bad++;
 		} else if (k.kind != KLINE_BLANK) {
-			*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+			*out = must_realloc(*out, (*n + 1) * sizeof(**out));
 			(*out)[*n].line = line;
 			(*out)[*n].name = k.name;
 			(*out)[(*n)++].value = k.value;

@@ -14,7 +14,7 @@
 #include "log.h"
 #include "path.h"
 #include "tree.h"
-#include "xalloc.h"
+#include "must.h"
 
 static const char help[] =
     "Usage: unikit mkcpio OUT DIR\n"
@@ -47,7 +47,7 @@ static int parse_epoch(uint32_t *out)
 
 static int write_out(const char *out, const struct tree *t, uint32_t mtime)
 {
-	char *tmp = xasprintf("%s.tmpXXXXXX", out);
+	char *tmp = must_asprintf("%s.tmpXXXXXX", out);
 	int fd = mkstemp(tmp), err;
 
 	if (fd < 0) {

@@ -9,7 +9,7 @@
 
 #include "cpio_write.h"
 #include "log.h"
-#include "xalloc.h"
+#include "must.h"
 
 /* What the archive says about an entry, computed before writing anything. */
 struct meta {
@@ -51,8 +51,8 @@ static size_t parent_of(const struct tree *t, size_t i)
 
 static struct meta *plan(const struct tree *t)
 {
-	struct meta *m = xcalloc(t->n, sizeof(*m));
-	size_t *last = xcalloc(t->n, sizeof(*last)), i;
+	struct meta *m = must_calloc(t->n, sizeof(*m));
+	size_t *last = must_calloc(t->n, sizeof(*last)), i;
 	uint32_t next_ino = 1;
 
 	for (i = 0; i < t->n; i++) {
@@ -121,7 +121,7 @@ static int write_body(struct archive *a, const struct tree_entry *e)
 static char *read_link(const struct tree_entry *e)
 {
 	size_t cap = (size_t)e->st.st_size + 1;
-	char *buf = xmalloc(cap);
+	char *buf = must_malloc(cap);
 	ssize_t n = readlink(e->src, buf, cap);
 
 	if (n < 0 || (size_t)n >= cap) {

@@ -9,14 +9,14 @@
 #include "log.h"
 #include "path.h"
 #include "sha256.h"
-#include "xalloc.h"
+#include "must.h"
 
 static char *default_dir(void)
 {
 	const char *v = getenv("UNIKIT_DL_DIR");
 
 	if (v && *v)
-		return xstrdup(v);
+		return must_strdup(v);
 	v = getenv("XDG_CACHE_HOME");
 	if (v && *v)
 		return path_join(v, "unikit/downloads");
@@ -28,7 +28,7 @@ static char *default_dir(void)
 
 char *dlcache_dir(const char *opt)
 {
-	char *dir = opt ? xstrdup(opt) : default_dir(), *abs;
+	char *dir = opt ? must_strdup(opt) : default_dir(), *abs;
 	int r;
 
 	if (!dir) {
@@ -50,7 +50,7 @@ char *dlcache_dir(const char *opt)
 
 int dlcache_lock(const char *dir, const char *name)
 {
-	char *path = xasprintf("%s/.%s.lock", dir, name);
+	char *path = must_asprintf("%s/.%s.lock", dir, name);
 	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 
 	if (fd < 0) {

@@ -10,7 +10,7 @@
 #include "log.h"
 #include "path.h"
 #include "sha256.h"
-#include "xalloc.h"
+#include "must.h"
 
 struct sink {
 	int fd;
@@ -188,7 +188,7 @@ static int publish(int fd, const char *tmp, const char *dir, const char *name, c
 int download_verified(const struct download_cfg *cfg, const char *url, const char *dir,
                       const char *name, const char *want, char *err, size_t errlen)
 {
-	char *tmp = xasprintf("%s/.%s.partXXXXXX", dir, name), got[SHA256_HEX_LEN + 1];
+	char *tmp = must_asprintf("%s/.%s.partXXXXXX", dir, name), got[SHA256_HEX_LEN + 1];
 	struct sink s = {.name = name, .tty = cfg->tty};
 	int r;
 

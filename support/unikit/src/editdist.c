@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "editdist.h"
-#include "xalloc.h"
+#include "must.h"
 
 static size_t min3(size_t a, size_t b, size_t c)
 {
@@ -18,8 +18,8 @@ size_t edit_distance(const char *a, const char *b, size_t cap)
 
 	if ((la > lb ? la - lb : lb - la) > cap)
 		return cap + 1;
-	prev = xmalloc((lb + 1) * sizeof(*prev));
-	cur = xmalloc((lb + 1) * sizeof(*cur));
+	prev = must_malloc((lb + 1) * sizeof(*prev));
+	cur = must_malloc((lb + 1) * sizeof(*cur));
 	for (j = 0; j <= lb; j++)
 		prev[j] = j;
 	for (i = 1; i <= la; i++) {

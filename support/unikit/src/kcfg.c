@@ -12,7 +12,7 @@
 #include "kline.h"
 #include "log.h"
 #include "path.h"
-#include "xalloc.h"
+#include "must.h"
 
 static void quiet(const char *fmt, va_list ap)
 {
@@ -34,8 +34,8 @@ static int read_values(const char *config, const char *prefix, struct kcfg_value
 		struct kline k;
 
 		if (kline_parse(line, prefix, &k) == KLINE_SET || k.kind == KLINE_UNSET) {
-			v->names = xrealloc(v->names, (v->n + 1) * sizeof(*v->names));
-			v->values = xrealloc(v->values, (v->n + 1) * sizeof(*v->values));
+			v->names = must_realloc(v->names, (v->n + 1) * sizeof(*v->names));
+			v->values = must_realloc(v->values, (v->n + 1) * sizeof(*v->values));
 			v->names[v->n] = k.name;
 			v->values[v->n++] = k.value;
 		} else {
@@ -122,7 +122,7 @@ char *kcfg_expr_str(struct expr *e)
 	char *out;
 
 	expr_gstr_print(e, &s);
-	out = xstrdup(str_get(&s));
+	out = must_strdup(str_get(&s));
 	str_free(&s);
 	return out;
 }
@@ -192,12 +192,12 @@ char *kcfg_sym_value(struct symbol *sym)
 	switch (sym_get_type(sym)) {
 	case S_BOOLEAN:
 	case S_TRISTATE:
-		return xstrdup(sym_get_tristate_value(sym) == yes   ? "y"
-		               : sym_get_tristate_value(sym) == mod ? "m"
-		                                                    : "n");
+		return must_strdup(sym_get_tristate_value(sym) == yes   ? "y"
+		                   : sym_get_tristate_value(sym) == mod ? "m"
+		                                                        : "n");
 	case S_STRING:
-		return xasprintf("\"%s\"", sym_get_string_value(sym));
+		return must_asprintf("\"%s\"", sym_get_string_value(sym));
 	default:
-		return xstrdup(sym_get_string_value(sym));
+		return must_strdup(sym_get_string_value(sym));
 	}
 }

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "kline.h"
-#include "xalloc.h"
+#include "must.h"
 
 static size_t name_len(const char *s)
 {
@@ -26,8 +26,8 @@ static enum kline_kind parse_unset(const char *s, const char *prefix, struct kli
 	n = name_len(s + plen);
 	if (!n || strcmp(s + plen + n, " is not set"))
 		return KLINE_BLANK;
-	out->name = xstrndup(s + plen, n);
-	out->value = xstrdup("n");
+	out->name = must_strndup(s + plen, n);
+	out->value = must_strdup("n");
 	return out->kind = KLINE_UNSET;
 }
 
@@ -51,8 +51,8 @@ enum kline_kind kline_parse(const char *line, const char *prefix, struct kline *
 	n = name_len(s + plen);
 	if (!n || s[plen + n] != '=')
 		return out->kind = KLINE_BAD;
-	out->name = xstrndup(s + plen, n);
-	out->value = xstrndup(s + plen + n + 1, len - (size_t)(s - line) - plen - n - 1);
+	out->name = must_strndup(s + plen, n);
+	out->value = must_strndup(s + plen + n + 1, len - (size_t)(s - line) - plen - n - 1);
 	return out->kind = KLINE_SET;
 }
 

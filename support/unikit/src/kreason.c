@@ -7,7 +7,7 @@
 
 #include "kcfg.h"
 #include "kreason.h"
-#include "xalloc.h"
+#include "must.h"
 
 static int parse_num(const char *s, int hex, long long *out)
 {
@@ -49,18 +49,18 @@ static char *bad_value(struct symbol *sym, const char *v)
 
 	switch (sym_get_type(sym)) {
 	case S_BOOLEAN:
-		return strcmp(v, "y") && strcmp(v, "n") ? xstrdup("a bool takes y or n") : NULL;
+		return strcmp(v, "y") && strcmp(v, "n") ? must_strdup("a bool takes y or n") : NULL;
 	case S_TRISTATE:
 		return strcmp(v, "y") && strcmp(v, "m") && strcmp(v, "n")
-		           ? xstrdup("a tristate takes y, m or n")
+		           ? must_strdup("a tristate takes y, m or n")
 		           : NULL;
 	case S_INT:
-		return sym_string_valid(sym, v) ? NULL : xstrdup("not a decimal integer");
+		return sym_string_valid(sym, v) ? NULL : must_strdup("not a decimal integer");
 	case S_HEX:
-		return sym_string_valid(sym, v) ? NULL : xstrdup("not a hex number");
+		return sym_string_valid(sym, v) ? NULL : must_strdup("not a hex number");
 	case S_STRING:
 		return len < 2 || v[0] != '"' || v[len - 1] != '"'
-		           ? xstrdup("a string must be in double quotes")
+		           ? must_strdup("a string must be in double quotes")
 		           : NULL;
 	default:
 		return NULL;
@@ -78,10 +78,10 @@ static char *out_of_range(struct symbol *sym, const char *v)
 	for_all_properties(sym, p, P_RANGE)
 	{
 		if (expr_calc_value(p->visible.expr) != no)
-			return xasprintf("out of range [%s..%s]", p->expr->left.sym->name,
-			                 p->expr->right.sym->name);
+			return must_asprintf("out of range [%s..%s]", p->expr->left.sym->name,
+			                     p->expr->right.sym->name);
 	}
-	return xstrdup("out of range");
+	return must_strdup("out of range");
 }
 
 static int later_line(const struct kdef *d, size_t n, size_t i)
@@ -103,8 +103,8 @@ static char *unmet(struct expr *dep, const char *prefix)
 {
 	char *e = kcfg_expr_str(dep), *who = kcfg_culprits(dep, 1, prefix), *r;
 
-	r = xasprintf("unmet dependency: depends on %s%s%s%s", e, *who ? " (" : "", who,
-	              *who ? ")" : "");
+	r = must_asprintf("unmet dependency: depends on %s%s%s%s", e, *who ? " (" : "", who,
+	                  *who ? ")" : "");
 	free(e);
 	free(who);
 	return r;
@@ -122,7 +122,7 @@ static char *selected_by(struct symbol *sym, const char *prefix)
 {
 	char *who = kcfg_culprits(sym->rev_dep.expr, 0, prefix), *r;
 
-	r = xasprintf("selected by %s", *who ? who : "another symbol");
+	r = must_asprintf("selected by %s", *who ? who : "another symbol");
 	free(who);
 	return r;
 }
@@ -136,12 +136,14 @@ static char *choice_reason(const struct kdef *d, size_t n, size_t i, struct symb
 	sym_calc_value(cs);
 	chosen = sym_get_choice_value(cs);
 	if (!chosen || chosen == sym)
-		return xstrdup("a choice needs one member set: set another member to y instead");
+		return must_strdup(
+		    "a choice needs one member set: set another member to y instead");
 	for (j = i + 1; j < n; j++)
 		if (!strcmp(d[j].name, chosen->name) && !strcmp(d[j].value, "y"))
-			return xasprintf("the choice took %s%s=y from line %d instead", prefix,
-			                 chosen->name, d[j].line);
-	return xasprintf("the choice took %s%s instead (one member only)", prefix, chosen->name);
+			return must_asprintf("the choice took %s%s=y from line %d instead", prefix,
+			                     chosen->name, d[j].line);
+	return must_asprintf("the choice took %s%s instead (one member only)", prefix,
+	                     chosen->name);
 }
 
 /* Bool/tristate: the value is raised by select, or capped by dependencies and visibility. */
@@ -156,7 +158,7 @@ static char *tristate_reason(const struct kdef *d, size_t n, size_t i, struct sy
 	if (want > no && sym->dir_dep.expr && expr_calc_value(sym->dir_dep.expr) < want)
 		return unmet(sym->dir_dep.expr, prefix);
 	if (!p)
-		return xstrdup("it has no prompt: only its default or a select sets it");
+		return must_strdup("it has no prompt: only its default or a select sets it");
 	if (want > no && expr_calc_value(p->visible.expr) < want)
 		return unmet(p->visible.expr, prefix);
 	if (sym_is_choice_value(sym))
@@ -171,7 +173,7 @@ static char *value_reason(struct symbol *sym, const char *prefix)
 	if (sym->dir_dep.expr && expr_calc_value(sym->dir_dep.expr) == no)
 		return unmet(sym->dir_dep.expr, prefix);
 	if (!p)
-		return xstrdup("it has no prompt: only its default sets it");
+		return must_strdup("it has no prompt: only its default sets it");
 	if (expr_calc_value(p->visible.expr) == no)
 		return unmet(p->visible.expr, prefix);
 	return NULL;
@@ -186,19 +188,19 @@ char *kreason_explain(const struct kdef *d, size_t n, size_t i, const char *pref
 	if (!sym) {
 		const char *near = kcfg_suggest(d[i].name);
 
-		return near ? xasprintf("unknown symbol (did you mean %s%s?)", prefix, near)
-		            : xstrdup("unknown symbol");
+		return near ? must_asprintf("unknown symbol (did you mean %s%s?)", prefix, near)
+		            : must_strdup("unknown symbol");
 	}
 	r = bad_value(sym, d[i].value);
 	if (r) {
-		char *t = xasprintf("invalid value for %s: %s", sym_type_name(sym->type), r);
+		char *t = must_asprintf("invalid value for %s: %s", sym_type_name(sym->type), r);
 
 		free(r);
 		return t;
 	}
 	later = later_line(d, n, i);
 	if (later)
-		return xasprintf("overridden by line %d of the same file", later);
+		return must_asprintf("overridden by line %d of the same file", later);
 	r = out_of_range(sym, d[i].value);
 	if (!r)
 		r = sym->type == S_BOOLEAN || sym->type == S_TRISTATE
@@ -207,8 +209,8 @@ char *kreason_explain(const struct kdef *d, size_t n, size_t i, const char *pref
 	if (r)
 		return r;
 	cur = kcfg_sym_value(sym);
-	r = xasprintf("the configuration resolved it to %s; is .config older than the defconfig?",
-	              cur);
+	r = must_asprintf(
+	    "the configuration resolved it to %s; is .config older than the defconfig?", cur);
 	free(cur);
 	return r;
 }

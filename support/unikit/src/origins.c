@@ -5,7 +5,7 @@
 #include "log.h"
 #include "origins.h"
 #include "path.h"
-#include "xalloc.h"
+#include "must.h"
 
 #define MAX_TOKENS 64
 
@@ -77,7 +77,7 @@ static int check_line(const char *file, int line, char **tok, int n, const struc
 		if (strcmp(o->v[i].name, tok[0]))
 			continue;
 		char *what =
-		    xasprintf("file name '%s' already used on line %d", tok[0], o->v[i].line);
+		    must_asprintf("file name '%s' already used on line %d", tok[0], o->v[i].line);
 		int r = line_err(file, line, what,
 		                 "the cache is keyed by file name: give each origin its own");
 
@@ -92,24 +92,24 @@ static void add_origin(struct origins *o, int line, char **tok, int n)
 	struct origin *x;
 	int k;
 
-	o->v = xrealloc(o->v, (o->n + 1) * sizeof(*o->v));
+	o->v = must_realloc(o->v, (o->n + 1) * sizeof(*o->v));
 	x = &o->v[o->n++];
-	x->name = xstrdup(tok[0]);
+	x->name = must_strdup(tok[0]);
 	memcpy(x->hash, tok[1], sizeof(x->hash));
 	x->line = line;
 	x->nurls = (size_t)(n - 2);
-	x->urls = xcalloc(x->nurls, sizeof(*x->urls));
+	x->urls = must_calloc(x->nurls, sizeof(*x->urls));
 	for (k = 2; k < n; k++)
-		x->urls[k - 2] = xstrdup(tok[k]);
+		x->urls[k - 2] = must_strdup(tok[k]);
 }
 
 int origins_parse_text(const char *file, const char *text, struct origins *o)
 {
-	char *copy = xstrdup(text), *s = copy, *tok[MAX_TOKENS];
+	char *copy = must_strdup(text), *s = copy, *tok[MAX_TOKENS];
 	int line = 0, err = 0;
 
 	memset(o, 0, sizeof(*o));
-	o->file = xstrdup(file);
+	o->file = must_strdup(file);
 	while (!err && *s) {
 		char *nl = strchr(s, '\n');
 		int n;

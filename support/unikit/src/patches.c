@@ -9,7 +9,7 @@
 #include "log.h"
 #include "patches.h"
 #include "path.h"
-#include "xalloc.h"
+#include "must.h"
 
 static int is_patch_name(const char *n)
 {
@@ -42,8 +42,8 @@ int patches_list(const char *dir, struct patch_list *pl)
 	while ((de = readdir(d))) {
 		if (!is_patch_name(de->d_name))
 			continue;
-		pl->paths = xrealloc(pl->paths, (pl->n + 1) * sizeof(*pl->paths));
-		pl->paths[pl->n++] = xstrdup(de->d_name);
+		pl->paths = must_realloc(pl->paths, (pl->n + 1) * sizeof(*pl->paths));
+		pl->paths[pl->n++] = must_strdup(de->d_name);
 	}
 	closedir(d);
 	qsort(pl->paths, pl->n, sizeof(*pl->paths), by_str);

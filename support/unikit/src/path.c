@@ -10,15 +10,15 @@
 #include <unistd.h>
 
 #include "path.h"
-#include "xalloc.h"
+#include "must.h"
 
 char *path_join(const char *dir, const char *name)
 {
 	size_t n = strlen(dir);
 
 	if (n && dir[n - 1] == '/')
-		return xasprintf("%s%s", dir, name);
-	return xasprintf("%s/%s", dir, name);
+		return must_asprintf("%s%s", dir, name);
+	return must_asprintf("%s/%s", dir, name);
 }
 
 char *path_dirname(const char *p)
@@ -26,19 +26,19 @@ char *path_dirname(const char *p)
 	const char *slash = strrchr(p, '/');
 
 	if (!slash)
-		return xstrdup(".");
+		return must_strdup(".");
 	while (slash > p && slash[-1] == '/')
 		slash--;
 	if (slash == p)
-		return xstrdup("/");
-	return xstrndup(p, (size_t)(slash - p));
+		return must_strdup("/");
+	return must_strndup(p, (size_t)(slash - p));
 }
 
 char *path_basename(const char *p)
 {
 	const char *slash = strrchr(p, '/');
 
-	return xstrdup(slash ? slash + 1 : p);
+	return must_strdup(slash ? slash + 1 : p);
 }
 
 char *path_abs(const char *p)
@@ -50,7 +50,7 @@ char *path_abs(const char *p)
 		/* Not splittable (or folder missing): fall back to resolving the whole path. */
 		free(rdir);
 		rdir = realpath(p, NULL);
-		out = rdir ? xstrdup(rdir) : xstrdup(p);
+		out = rdir ? must_strdup(rdir) : must_strdup(p);
 	} else {
 		out = path_join(rdir, base);
 	}
@@ -62,7 +62,7 @@ char *path_abs(const char *p)
 
 int mkdir_p(const char *path, mode_t mode)
 {
-	char *tmp = xstrdup(path), *p;
+	char *tmp = must_strdup(path), *p;
 	int err = 0;
 
 	for (p = tmp + 1; !err; p++) {
@@ -141,7 +141,7 @@ static int write_all(int fd, const void *buf, size_t len)
 
 int write_file_atomic(const char *path, const void *buf, size_t len)
 {
-	char *tmp = xasprintf("%s.tmpXXXXXX", path);
+	char *tmp = must_asprintf("%s.tmpXXXXXX", path);
 	int fd = mkstemp(tmp), err;
 
 	if (fd < 0) {
@@ -173,11 +173,11 @@ int read_file(const char *path, char **out, size_t *len)
 	*out = NULL;
 	if (!f)
 		return -errno;
-	buf = xmalloc(cap);
+	buf = must_malloc(cap);
 	while ((r = fread(buf + n, 1, cap - n - 1, f)) > 0) {
 		n += r;
 		if (cap - n - 1 == 0)
-			buf = xrealloc(buf, cap *= 2);
+			buf = must_realloc(buf, cap *= 2);
 	}
 	if (ferror(f)) {
 		fclose(f);

@@ -6,7 +6,7 @@
 #include "log.h"
 #include "path.h"
 #include "tree.h"
-#include "xalloc.h"
+#include "must.h"
 
 static const char *type_name(mode_t m)
 {
@@ -36,10 +36,10 @@ static int add(struct tree *t, const char *rel, const char *src)
 		return -1;
 	}
 	if (t->n == t->cap)
-		t->v = xrealloc(t->v, (t->cap = t->cap ? 2 * t->cap : 64) * sizeof(*t->v));
+		t->v = must_realloc(t->v, (t->cap = t->cap ? 2 * t->cap : 64) * sizeof(*t->v));
 	e = &t->v[t->n++];
-	e->rel = xstrdup(rel);
-	e->src = xstrdup(src);
+	e->rel = must_strdup(rel);
+	e->src = must_strdup(src);
 	e->st = st;
 	return 0;
 }

@@ -13,7 +13,7 @@
 #include "log.h"
 #include "path.h"
 #include "unpack.h"
-#include "xalloc.h"
+#include "must.h"
 
 struct unpack {
 	const char *archive;
@@ -29,7 +29,7 @@ static int refuse(const struct unpack *u, const char *entry, const char *why)
 
 static int refuse_lib(const struct unpack *u, const char *entry)
 {
-	char *why = xasprintf("cannot be written safely (%s)", archive_error_string(u->out));
+	char *why = must_asprintf("cannot be written safely (%s)", archive_error_string(u->out));
 	int r = refuse(u, entry, why);
 
 	free(why);
@@ -45,10 +45,11 @@ static int check_path(const struct unpack *u, const char *entry, const char *p, 
 	if (p[0] != '/' && relpath_is_safe(p))
 		return 0;
 	if (p == entry)
-		why = xasprintf("%s", p[0] == '/' ? "is absolute" : "contains a '..' component");
+		why =
+		    must_asprintf("%s", p[0] == '/' ? "is absolute" : "contains a '..' component");
 	else
-		why = xasprintf("has %s '%s' that %s", what, p,
-		                p[0] == '/' ? "is absolute" : "contains a '..' component");
+		why = must_asprintf("has %s '%s' that %s", what, p,
+		                    p[0] == '/' ? "is absolute" : "contains a '..' component");
 	r = refuse(u, entry, why);
 	free(why);
 	return r;
@@ -127,7 +128,7 @@ static int copy_data(const struct unpack *u, const char *name)
 
 static int extract_one(const struct unpack *u, struct archive_entry *e)
 {
-	char *name = xstrdup(archive_entry_pathname(e) ? archive_entry_pathname(e) : "");
+	char *name = must_strdup(archive_entry_pathname(e) ? archive_entry_pathname(e) : "");
 	int r = rewrite_entry(u, e), err = 0;
 
 	if (r == 1) {

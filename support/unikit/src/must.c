@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xalloc.h"
+#include "must.h"
 
 static void *checked(void *p)
 {
@@ -14,32 +14,32 @@ static void *checked(void *p)
 	return p;
 }
 
-void *xmalloc(size_t n)
+void *must_malloc(size_t n)
 {
 	return checked(malloc(n ? n : 1));
 }
 
-void *xcalloc(size_t n, size_t size)
+void *must_calloc(size_t n, size_t size)
 {
 	return checked(calloc(n ? n : 1, size ? size : 1));
 }
 
-void *xrealloc(void *p, size_t n)
+void *must_realloc(void *p, size_t n)
 {
 	return checked(realloc(p, n ? n : 1));
 }
 
-char *xstrdup(const char *s)
+char *must_strdup(const char *s)
 {
 	return checked(strdup(s));
 }
 
-char *xstrndup(const char *s, size_t n)
+char *must_strndup(const char *s, size_t n)
 {
 	return checked(strndup(s, n));
 }
 
-char *xasprintf(const char *fmt, ...)
+char *must_asprintf(const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
