@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Building the first frame of a new context (see ctx.S for the switch) */
+/* Building the first frame of a new context (see ctx_switch.S for the switch) */
 #include <uk/arch/ctx.h>
 
 void ukarch_ctx_trampoline(void);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Host unit tests of the context switch and the extended-state save area:
- * ctx.S, ctx.c and ectx.c run unchanged in a Linux process (all they use is
+ * ctx_switch.S, ctx.c and ectx.c run unchanged in a Linux process (all they use is
  * unprivileged). Run by ctx.test, once with XSAVE and once with FXSAVE.
  */
 #include <stdint.h>

@@ -6,7 +6,7 @@
 #ifndef UK_ARCH_CTX_H
 #define UK_ARCH_CTX_H
 
-/* field offsets, shared with ctx.S */
+/* field offsets, shared with ctx_switch.S */
 #define UKARCH_CTX_SP 0
 #define UKARCH_CTX_IP 8
 

@@ -47,3 +47,6 @@ ukarch_ctx_trampoline:
 	callq *%rax
 	ud2
 	.size ukarch_ctx_trampoline, . - ukarch_ctx_trampoline
+
+/* the stack of the image is not executable */
+	.section .note.GNU-stack, "", @progbits
