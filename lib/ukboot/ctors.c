@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* C constructors (__attribute__((constructor)), C++ static initialisers) */
+#include <uk/print.h>
+#include "boot.h"
+
+typedef void (*ctor_t)(void);
+extern const ctor_t __init_array_start[], __init_array_end[];
+
+void ukboot_run_ctors(void)
+{
+	const ctor_t *c;
+
+	uk_pr_info("Constructor table at %p - %p\n", (const void *)__init_array_start,
+	           (const void *)__init_array_end);
+	for (c = __init_array_start; c < __init_array_end; c++)
+		(*c)();
+}

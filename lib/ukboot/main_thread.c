@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* The main thread: the remaining init levels, then the application's main() */
+#include <uk/init.h>
+#include <uk/print.h>
+#include <uk/plat/bootstrap.h>
+#include "boot.h"
+
+#if CONFIG_LIBNOLIBC
+/* nolibc's getenv() reads this */
+extern char **environ;
+#endif
+
+int main(int argc, char *argv[], char *envp[]);
+
+void ukboot_main_thread(void *arg)
+{
+	char **envp;
+	int ret;
+
+	(void)arg;
+	if (uk_init_run_levels(UK_INIT_LEVEL_lib, UK_INIT_LEVEL_late))
+		ukboot_fail();
+	ukboot_run_ctors();
+	ukboot_print_banner();
+	envp = ukboot_environment();
+#if CONFIG_LIBNOLIBC
+	environ = envp;
+#endif
+	ukboot_log_main_call(ukboot_argc, ukboot_argv);
+	ret = main(ukboot_argc, ukboot_argv, envp);
+	uk_pr_info("main returned %d, halting system\n", ret);
+	ukplat_terminate(ret);
+}
