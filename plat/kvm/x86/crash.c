@@ -14,6 +14,7 @@
 
 #define BACKTRACE_MAX 16
 #define VEC_PF        14
+#define PF_FETCH      (1U << 4)
 
 static const char *const exception_names[32] = {
     "Divide error",
@@ -93,7 +94,15 @@ static void print_backtrace(const struct kvm_trap_regs *r)
 
 	kvm_printf("Backtrace:\n");
 	print_addr(" #0 ", r->rip);
-	for (depth = 1; depth < BACKTRACE_MAX; depth++) {
+	depth = 1;
+	/* a fetch fault right after a call (bad function pointer) has the
+	 * caller's return address on top of the stack, not yet in a frame */
+	if (r->vector == VEC_PF && (r->error & PF_FETCH) && kvm_paging_readable(r->rsp)) {
+		kvm_printf(" #1 ");
+		print_addr("", *(const uint64_t *)(uintptr_t)r->rsp);
+		depth = 2;
+	}
+	for (; depth < BACKTRACE_MAX; depth++) {
 		const uint64_t *frame = (const uint64_t *)(uintptr_t)fp;
 		uint64_t next;
 
