@@ -90,9 +90,10 @@ boot_gdt_desc:
 	.long boot_gdt
 
 /*
- * Initial identity map of the first GiB with 2 MiB pages: enough for the
- * image, the boot stack and the loaders' boot information. The C code
- * replaces it with the final tables built from the memory map.
+ * Initial identity map of the first 4 GiB with 2 MiB pages: the image, the
+ * boot stack, the loaders' boot information and the ACPI tables (which sit
+ * near 3 GiB with large RAM sizes). The C code replaces it with the final
+ * tables built from the memory map.
  */
 .section .data.boot_pagetables, "aw"
 .align 4096
@@ -102,10 +103,13 @@ kvm_boot_pml4:
 	.fill 511, 8, 0
 boot_pdpt:
 	.quad boot_pd + 0x3
-	.fill 511, 8, 0
+	.quad boot_pd + 0x1000 + 0x3
+	.quad boot_pd + 0x2000 + 0x3
+	.quad boot_pd + 0x3000 + 0x3
+	.fill 508, 8, 0
 boot_pd:
 	pde = 0
-	.rept 512
+	.rept 2048
 	.quad (pde << 21) | 0x83	/* present, writable, 2 MiB */
 	pde = pde + 1
 	.endr

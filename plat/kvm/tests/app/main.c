@@ -1,8 +1,8 @@
 /*
  * Platform test guest: stands in for lib/ukboot's ukplat_entry() so the
  * platform can be tested alone. The command line is a list of scenarios,
- * run in order: memmap, halt=<ms>, clock=<s>, prot, sse, null, text,
- * stack, rodataexec, exit=<status>.
+ * run in order: memmap, touch, vga, halt=<ms>, clock=<s>, irq=<s>, prot,
+ * sse, null, text, stack, rodataexec, exit=<status>.
  */
 #include <stdarg.h>
 #include <uk/plat.h>
@@ -61,6 +61,12 @@ static void run_word(const char *w, unsigned int n)
 		kt_prot();
 	else if (word_is(w, k, "sse"))
 		kt_sse();
+	else if (word_is(w, k, "irq"))
+		kt_irq(kt_parse_u64(w + k + 1));
+	else if (word_is(w, k, "touch"))
+		kt_touch();
+	else if (word_is(w, k, "vga"))
+		kt_vga();
 	else if (word_is(w, k, "null"))
 		kt_null_deref();
 	else if (word_is(w, k, "text"))

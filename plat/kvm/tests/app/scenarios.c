@@ -169,3 +169,42 @@ void kt_sse(void)
 	kt_printf("kvmtest: sse result=%d osfxsr=%d osxsave=%d\n", r, !!(cr4 & X86_CR4_OSFXSR),
 	          !!(cr4 & X86_CR4_OSXSAVE));
 }
+
+/* Writes and reads back the first and last word of every FREE region:
+ * all RAM, including above 4 GiB, must be mapped and writable */
+void kt_touch(void)
+{
+	struct ukplat_memregion r;
+	int i, n = 0, bad = 0;
+
+	for (i = 0; ukplat_memregion_get(i, &r) == 0; i++) {
+		volatile uint64_t *a, *b;
+
+		if (r.type != UKPLAT_MEMRT_FREE || r.len < 16)
+			continue;
+		a = (volatile uint64_t *)(uintptr_t)r.pbase;
+		b = (volatile uint64_t *)(uintptr_t)(r.pbase + r.len - 8);
+		*a = r.pbase;
+		*b = ~r.pbase;
+		bad += *a != r.pbase || *b != ~r.pbase;
+		n++;
+	}
+	kt_printf("kvmtest: touch regions=%d bad=%d\n", n, bad);
+}
+
+/* The VGA console got the text: look for a marker in the screen memory */
+void kt_vga(void)
+{
+	static const char marker[] = "vga-marker-4711";
+	volatile uint16_t *cell = (volatile uint16_t *)0xb8000UL;
+	int i, j, found = 0;
+
+	kt_printf("kvmtest: %s\n", marker);
+	for (i = 0; i < 80 * 25 && !found; i++) {
+		for (j = 0; marker[j] && i + j < 80 * 25; j++)
+			if ((char)(cell[i + j] & 0xff) != marker[j])
+				break;
+		found = !marker[j];
+	}
+	kt_printf("kvmtest: vga found=%d\n", found);
+}

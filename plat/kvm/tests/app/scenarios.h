@@ -16,5 +16,8 @@ void kt_halt(uint64_t ms);
 void kt_clock(uint64_t seconds);
 void kt_prot(void);
 void kt_sse(void);
+void kt_irq(uint64_t seconds);
+void kt_touch(void);
+void kt_vga(void);
 
 #endif
