@@ -27,7 +27,8 @@ static const char help[] =
     "                 there would; DEFCONFIG and CONFIG stay relative to the current folder\n"
     "  --strict       exit 1 if there is any warning\n"
     "Malformed defconfig lines are errors (exit 1).\n"
-    "Exit status: 0 success (even with warnings), 1 failure, 2 usage error.\n";
+    "Exit status: 0 success, 1 failure, 2 usage error (warnings alone exit 0 unless\n"
+    "--strict).\n";
 
 struct report_args {
 	const char *kconfig, *defconfig, *config, *srctree;
