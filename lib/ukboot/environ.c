@@ -46,8 +46,12 @@ char **ukboot_environment(void)
 		envp[n++] = env_vars[i];
 	}
 	envp[n] = NULL;
-	uk_pr_info("Environment variables:\n");
-	for (i = 0; i < n; i++)
-		uk_pr_info("       %s\n", envp[i]);
 	return envp;
+}
+
+void ukboot_log_environment(char *const env[])
+{
+	uk_pr_info("Environment variables:\n");
+	for (; *env; env++)
+		uk_pr_info("       %s\n", *env);
 }

@@ -18,14 +18,16 @@ void ukboot_main_thread(void *arg)
 	int ret;
 
 	(void)arg;
-	if (uk_init_run_levels(UK_INIT_LEVEL_lib, UK_INIT_LEVEL_late))
-		ukboot_fail();
-	ukboot_run_ctors();
-	ukboot_print_banner();
+	/* the environment exists before the init calls, so they may read it too */
 	envp = ukboot_environment();
 #if CONFIG_LIBNOLIBC
 	environ = envp;
 #endif
+	if (uk_init_run_levels(UK_INIT_LEVEL_lib, UK_INIT_LEVEL_late))
+		ukboot_fail();
+	ukboot_run_ctors();
+	ukboot_print_banner();
+	ukboot_log_environment(envp);
 	ukboot_log_main_call(ukboot_argc, ukboot_argv);
 	ret = main(ukboot_argc, ukboot_argv, envp);
 	uk_pr_info("main returned %d, halting system\n", ret);

@@ -17,6 +17,8 @@ void ukboot_print_banner(void);
 
 /* main()'s environment: defaults plus env.vars=[ ... ], NULL-terminated */
 char **ukboot_environment(void);
+/* The "Environment variables:" log lines */
+void ukboot_log_environment(char *const env[]);
 
 /* The "Calling main(...)" line */
 void ukboot_log_main_call(int argc, char *const argv[]);

@@ -8,11 +8,11 @@
 UK_TESTCASE(ukdebug, snprintf_formats)
 {
 	char b[96];
-	int n = uk_snprintf(b, sizeof(b), "[%5d|%-4s|%#x|%08.3u|%lld|%zu|%c|%%|%p]", -42, "ab", 255,
+	int n = uk_snprintf(b, sizeof(b), "[%5d|%-4s|%#x|%8.3u|%lld|%zu|%c|%%|%p]", -42, "ab", 255,
 	                    7u, -9000000000LL, (size_t)3, 'q', (void *)0x10);
 
 	UK_TEST_EXPECT_STR_EQ(b, "[  -42|ab  |0xff|     007|-9000000000|3|q|%|0x10]");
-	UK_TEST_EXPECT_SNUM_EQ(n, 45);
+	UK_TEST_EXPECT_SNUM_EQ(n, 49);
 }
 
 UK_TESTCASE(ukdebug, snprintf_truncates)

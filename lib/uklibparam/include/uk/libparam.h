@@ -44,7 +44,11 @@ enum uk_libparam_type {
 	UK_LIBPARAM_CHARP, /* points into the command line, which lives forever */
 };
 
-/* One registered parameter; an array of these lives in section .uk_libparam */
+/*
+ * One registered parameter; an array of these lives in section .uk_libparam.
+ * Each variable is declared aligned(8): without it gcc aligns objects of 32
+ * bytes or more to 32 on x86_64, which would leave gaps in the array.
+ */
 struct uk_libparam_desc {
 	const char *libname; /* e.g. "libukboot": default prefix "ukboot" */
 	const char *prefix;  /* explicit prefix, or NULL */
@@ -123,8 +127,9 @@ struct uk_libparam_desc {
 	_Static_assert(__builtin_types_compatible_p(__typeof__(var), ctype) ||                     \
 	                   __builtin_types_compatible_p(__typeof__(var), ctype2),                  \
 	               "parameter " namestr ": variable of the wrong type");                       \
-	static const struct uk_libparam_desc id __attribute__((used, section(".uk_libparam"))) = { \
-	    UK_LIBPARAM_LIBNAME, pfx, namestr, tenum, cap, cnt, &(var)}
+	static const struct uk_libparam_desc id                                                    \
+	    __attribute__((used, section(".uk_libparam"), aligned(8))) = {                         \
+	        UK_LIBPARAM_LIBNAME, pfx, namestr, tenum, cap, cnt, &(var)}
 
 #define UK_LIBPARAM_DESC_T_(id, pfx, namestr, type, cap, cnt, var)                                 \
 	UK_LIBPARAM_DESC_(id, pfx, namestr, UK_LIBPARAM_T_##type, UK_LIBPARAM_C_##type,            \

@@ -107,6 +107,8 @@ int uk_test_check(struct uk_test_ctx *ctx, int ok, const char *file, unsigned in
 #define UK_TEST_EXPECT_SNUM_LE(a, b) UK_TEST_EXPECT_SNUM_OP_(a, <=, b)
 #define UK_TEST_EXPECT_UNUM_EQ(a, b) UK_TEST_EXPECT_UNUM_OP_(a, ==, b)
 #define UK_TEST_EXPECT_UNUM_NE(a, b) UK_TEST_EXPECT_UNUM_OP_(a, !=, b)
+#define UK_TEST_EXPECT_UNUM_GE(a, b) UK_TEST_EXPECT_UNUM_OP_(a, >=, b)
+#define UK_TEST_EXPECT_UNUM_LT(a, b) UK_TEST_EXPECT_UNUM_OP_(a, <, b)
 #define UK_TEST_EXPECT_EQ(a, b)      UK_TEST_EXPECT_SNUM_EQ(a, b)
 #define UK_TEST_EXPECT_NE(a, b)      UK_TEST_EXPECT_SNUM_NE(a, b)
 #define UK_TEST_EXPECT_ZERO(a)       UK_TEST_EXPECT_SNUM_EQ(a, 0)
