@@ -170,6 +170,7 @@ static int find_origin(const struct fetch_env *e, const char *dir, const struct 
 
 	if (fd < 0)
 		return -1;
+	dlcache_drop_partials(dir, o->name);
 	found = dlcache_has(dir, o->name, o->hash);
 	if (!found && network)
 		found = try_network(e, dir, o, t);

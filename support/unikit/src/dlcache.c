@@ -1,3 +1,4 @@
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -96,4 +97,27 @@ int dlcache_has(const char *dir, const char *name, const char *want)
 	}
 	free(path);
 	return ok;
+}
+
+void dlcache_drop_partials(const char *dir, const char *name)
+{
+	char *prefix = must_asprintf(".%s.part", name);
+	size_t plen = strlen(prefix);
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	while (d && (de = readdir(d))) {
+		char *p;
+
+		if (strncmp(de->d_name, prefix, plen))
+			continue;
+		/* Under the lock no live fetch of this file exists: this one's writer died. */
+		p = path_join(dir, de->d_name);
+		if (!unlink(p))
+			log_warn("%s: removed a partial download left by an interrupted fetch", p);
+		free(p);
+	}
+	if (d)
+		closedir(d);
+	free(prefix);
 }
