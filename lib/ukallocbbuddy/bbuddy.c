@@ -196,6 +196,20 @@ static void bb_pfree(struct uk_alloc *a, void *ptr, unsigned long num_pages)
 	}
 }
 
+/* a region given twice would hand out the same pages twice */
+static int overlaps_zone(struct bb_alloc *b, uintptr_t start, uintptr_t end)
+{
+	struct bb_zone *z;
+	uintptr_t zstart;
+
+	for (z = b->zones; z; z = z->next) {
+		zstart = (uintptr_t)z >> PAGE_SHIFT; /* the zone's metadata pages count too */
+		if (start < z->end_pfn && end > zstart)
+			return 1;
+	}
+	return 0;
+}
+
 static int bb_addmem(struct uk_alloc *a, void *base, size_t len)
 {
 	struct bb_alloc *b = to_bb(a);
@@ -208,6 +222,8 @@ static int bb_addmem(struct uk_alloc *a, void *base, size_t len)
 	if ((uintptr_t)base + len < (uintptr_t)base)
 		return -EINVAL;
 	if (end <= start)
+		return -EINVAL;
+	if (overlaps_zone(b, start, end))
 		return -EINVAL;
 	total = end - start;
 	/* the zone header and its map take the first pages of the region */

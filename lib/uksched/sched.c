@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* What every scheduler shares: the default, switching, blocking, sleeping */
 #include <uk/arch/lcpu.h>
+#include <uk/plat/lcpu.h>
 #include <uk/plat/time.h>
 #include <uk/print.h>
 #include <uk/sched.h>
@@ -102,6 +103,15 @@ out:
 
 void uk_sched_sleep_until(uint64_t deadline)
 {
+	struct uk_sched *s = uk_sched_get_default();
+
+	/* before the scheduler runs (early init levels) there is nobody to
+	 * switch to: just halt the CPU */
+	if (!s || !s->current) {
+		while (ukplat_monotonic_clock() < deadline)
+			ukplat_lcpu_halt_until(deadline);
+		return;
+	}
 	/* a wake-up meant for something else must not cut the sleep short */
 	while (ukplat_monotonic_clock() < deadline)
 		uk_thread_block_until(deadline);

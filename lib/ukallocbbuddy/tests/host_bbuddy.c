@@ -245,6 +245,10 @@ static void test_addmem(void)
 	          "big block not from the new region");
 	uk_pfree(a, p, 512);
 	host_case("bbuddy.addmem_bad", uk_alloc_addmem(a, m2, 100) == -EINVAL, "tiny region");
+	host_case("bbuddy.addmem_overlap",
+	          uk_alloc_addmem(a, m2 + (1 << 20), 1 << 20) == -EINVAL &&
+	              uk_alloc_addmem(a, m1, 1 << 20) == -EINVAL,
+	          "overlapping region accepted");
 }
 
 /* a double free must stop the kernel with a message: run it in a child */

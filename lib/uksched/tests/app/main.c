@@ -7,11 +7,13 @@
  *              must turn that into a page fault crash report (QEMU exit 255)
  *   idle=<ms>  the main thread sleeps, nothing else runs: the host measures
  *              QEMU's CPU time meanwhile
+ *   doublefree pages freed twice: the buddy allocator must stop the kernel
  * and returns 0.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uk/alloc.h>
 #include <uk/plat/time.h>
 #include <uk/sched.h>
 #include <uk/thread.h>
@@ -53,6 +55,14 @@ int main(int argc, char *argv[])
 			return 2;
 		uk_thread_join(t);
 		return 1; /* only reached if the overflow went unnoticed */
+	}
+	if (argc > 1 && !strcmp(argv[1], "doublefree")) {
+		void *p = uk_palloc(uk_alloc_get_default(), 2);
+
+		printf("doublefree: pages at %p\n", p);
+		uk_pfree(uk_alloc_get_default(), p, 2);
+		uk_pfree(uk_alloc_get_default(), p, 2);
+		return 1; /* only reached if the second free went unnoticed */
 	}
 	if (argc > 1 && !strncmp(argv[1], "idle=", 5)) {
 		ms = strtol(argv[1] + 5, NULL, 10);

@@ -131,6 +131,20 @@ static void runner(void *arg)
 	exit(failures ? 1 : 0);
 }
 
+/* before uk_sched_start there is no thread to block: sleeping must still work */
+static void early_sleep(void)
+{
+	uint64_t t0 = ukplat_monotonic_clock();
+
+	uk_sched_sleep_ns(10000000);
+	if (ukplat_monotonic_clock() - t0 >= 10000000)
+		printf("PASS sched.sleep_before_start\n");
+	else {
+		printf("FAIL sched.sleep_before_start: returned early\n");
+		failures++;
+	}
+}
+
 int main(int argc, char **argv)
 {
 	size_t len = 64 << 20;
@@ -140,6 +154,7 @@ int main(int argc, char **argv)
 
 	uk_alloc_set_default(a);
 	s = uk_sched_create_coop(a);
+	early_sleep();
 	if (!s || !uk_thread_create("runner", runner,
 	                            (void *)(uintptr_t)(argc > 1 && !strcmp(argv[1], "guard")))) {
 		printf("FAIL sched.setup: no scheduler\n");
