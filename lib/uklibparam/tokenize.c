@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Splits the command line into words, shell style, in place */
+/*
+ * Splits the command line into words, shell style, in place. A first pass
+ * only validates (nothing written), so on an error the line is intact and
+ * the reported position shows what the user typed.
+ */
 #include <errno.h>
 #include <uk/libparam.h>
 
@@ -13,7 +17,16 @@ struct tok_state {
 	char *w;     /* write position: never ahead of r, so in-place is safe */
 	char *start; /* first output character of the current word */
 	struct uk_libparam_tok *t;
+	int dry; /* validation pass: move the pointers, write nothing */
 };
+
+static void copy_char(struct tok_state *st)
+{
+	if (!st->dry)
+		*st->w = *st->r;
+	st->w++;
+	st->r++;
+}
 
 static void mark_quoted(struct tok_state *st)
 {
@@ -44,7 +57,7 @@ static int copy_quoted(struct tok_state *st, const char **err_at)
 			st->r++;
 		}
 		mark_quoted(st);
-		*st->w++ = *st->r++;
+		copy_char(st);
 	}
 	st->r++;
 	/* "" is an empty but existing part of the word */
@@ -73,14 +86,15 @@ static int copy_word(struct tok_state *st, const char **err_at)
 			st->r++;
 			mark_quoted(st);
 		}
-		*st->w++ = *st->r++;
+		copy_char(st);
 	}
 	return 0;
 }
 
-int uk_libparam_tokenize(char *line, struct uk_libparam_tok *toks, int max, const char **err_at)
+static int split(char *line, struct uk_libparam_tok *toks, int max, const char **err_at, int dry)
 {
-	struct tok_state st = {line, line, line, NULL};
+	struct tok_state st = {line, line, line, NULL, dry};
+	struct uk_libparam_tok scratch;
 	int n = 0, ret;
 
 	for (;;) {
@@ -94,7 +108,7 @@ int uk_libparam_tokenize(char *line, struct uk_libparam_tok *toks, int max, cons
 			*err_at = st.r;
 			return -E2BIG;
 		}
-		st.t = &toks[n];
+		st.t = dry ? &scratch : &toks[n];
 		st.t->qstart = -1;
 		st.t->qend = 0;
 		st.start = st.w;
@@ -105,9 +119,18 @@ int uk_libparam_tokenize(char *line, struct uk_libparam_tok *toks, int max, cons
 		end = st.r;
 		if (*end)
 			st.r++;
-		*st.w++ = '\0';
+		if (!dry)
+			*st.w = '\0';
+		st.w++;
 		st.t->s = st.start;
 		n++;
 	}
 	return n;
+}
+
+int uk_libparam_tokenize(char *line, struct uk_libparam_tok *toks, int max, const char **err_at)
+{
+	int ret = split(line, toks, max, err_at, 1);
+
+	return ret < 0 ? ret : split(line, toks, max, err_at, 0);
 }

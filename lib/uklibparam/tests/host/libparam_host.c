@@ -257,6 +257,11 @@ static void test_hostile(void)
 	     { ok(argc == -EINVAL && !str, "err"); });
 	CASE("trailing_backslash", "-- abc\\",
 	     { ok(argc == -EINVAL && strstr(reports, "Trailing backslash"), "error"); });
+	CASE("error_leaves_line_intact", "ukfoo.s=x -- a 'b c", {
+		ok(argc == -EINVAL && !strcmp(line, "ukfoo.s=x -- a 'b c") && !str &&
+		       strstr(reports, ": 'b c;"),
+		   "line modified, parameter set or wrong position reported");
+	});
 	CASE("trailing_backslash_in_quotes", "-- \"abc\\", { ok(argc == -EINVAL, "error"); });
 	hostile("ten_thousand_tokens", 10000, -E2BIG, "UK_LIBPARAM_MAX_LINE");
 	hostile("too_many_tokens", 300, -E2BIG, "UK_LIBPARAM_MAX_TOKENS");
