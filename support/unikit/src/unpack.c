@@ -1,4 +1,3 @@
-#define _XOPEN_SOURCE 700
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>

@@ -18,7 +18,9 @@ fi
 UNIKIT=$UNIKIT_BUILD/unikit
 # The sanitizer build: libkconfig-parser and libcurl keep some memory until exit.
 export LSAN_OPTIONS=suppressions=$TESTS_DIR/lsan.supp:print_suppressions=0
-export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# A sanitizer report exits 99, so it never passes for an expected "exit 1".
+export ASAN_OPTIONS=exitcode=99:detect_leaks=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99
 
 T=$(mktemp -d /tmp/unikit-test.XXXXXX)
 cleanup_hooks=()
