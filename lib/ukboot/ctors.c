@@ -12,6 +12,8 @@ void ukboot_run_ctors(void)
 
 	uk_pr_info("Constructor table at %p - %p\n", (const void *)__init_array_start,
 	           (const void *)__init_array_end);
+	/* linker-script bounds of one table: comparing them is intended */
+	// cppcheck-suppress comparePointers
 	for (c = __init_array_start; c < __init_array_end; c++)
 		(*c)();
 }

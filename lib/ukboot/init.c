@@ -16,6 +16,8 @@ int uk_init_run_levels(unsigned int first, unsigned int last)
 	int ret;
 
 	/* the linker sorted the table by level and priority */
+	/* linker-script bounds of one table: comparing them is intended */
+	// cppcheck-suppress comparePointers
 	for (e = __uk_inittab_start; e < __uk_inittab_end; e++) {
 		if (e->level < first || e->level > last)
 			continue;

@@ -195,7 +195,9 @@ static int to_digits(uintmax_t v, unsigned int base, int upper, char *buf, int s
 	const char *dig = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	int n = 0;
 
+	/* base is 8, 10 or 16 at every call site (cppcheck cannot see it) */
 	while (v && n < sz) {
+		// cppcheck-suppress zerodivcond
 		buf[sz - 1 - n] = dig[v % base];
 		v /= base;
 		n++;

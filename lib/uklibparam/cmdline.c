@@ -22,20 +22,17 @@ static void report(void *arg, int fatal, const char *what, const char *detail)
 
 int uk_libparam_parse_cmdline(const char *cmdline, const char *argv0, int *argc, char ***argv)
 {
+	/* linker-script bounds of one table: subtracting them is intended */
+	// cppcheck-suppress comparePointers
+	size_t ndescs = (size_t)(__uk_libparam_end - __uk_libparam_start);
 	struct uk_libparam_parser p = {
-	    __uk_libparam_start,
-	    (size_t)(__uk_libparam_end - __uk_libparam_start),
-	    report,
-	    NULL,
-	    toks,
-	    UK_LIBPARAM_MAX_TOKENS,
-	    args,
+	    __uk_libparam_start,  ndescs, report, NULL, toks, UK_LIBPARAM_MAX_TOKENS, args,
 	    UK_LIBPARAM_MAX_ARGV,
 	};
 	size_t i;
 	int ret;
 
-	for (i = 0; cmdline[i] && i < sizeof(line) - 1; i++)
+	for (i = 0; i < sizeof(line) - 1 && cmdline[i]; i++)
 		line[i] = cmdline[i];
 	line[i] = '\0';
 	ret = uk_libparam_parse(&p, line, argv0);

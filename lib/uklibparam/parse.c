@@ -195,7 +195,7 @@ static int tokenize(const struct uk_libparam_parser *p, char *line)
 	size_t len = 0;
 	int n;
 
-	while (line[len] && len <= UK_LIBPARAM_MAX_LINE)
+	while (len <= UK_LIBPARAM_MAX_LINE && line[len])
 		len++;
 	if (len > UK_LIBPARAM_MAX_LINE)
 		return fatal(p, -E2BIG,
