@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <string.h>
 #include <uk/alloc.h>
+#include <uk/plat/time.h>
+#include <uk/print.h>
 #include <uk/test.h>
 
 #define LIVE 512
@@ -146,4 +148,25 @@ UK_TESTCASE(ukalloc, oom_is_clean)
 	p = uk_malloc(a, 100);
 	UK_TEST_EXPECT(p != NULL);
 	uk_free(a, p);
+}
+
+/* Not a correctness check: the figure kernel.test reports (under TCG) */
+UK_TESTCASE(ukalloc, throughput)
+{
+	struct uk_alloc *a = uk_alloc_get_default();
+	static void *p[256];
+	uint64_t t0, dt;
+	int i, k;
+
+	t0 = ukplat_monotonic_clock();
+	for (k = 0; k < 100; k++) {
+		for (i = 0; i < 256; i++)
+			p[i] = uk_malloc(a, 16 + (i * 37) % 500);
+		for (i = 0; i < 256; i++)
+			uk_free(a, p[i]);
+	}
+	dt = ukplat_monotonic_clock() - t0;
+	UK_TEST_EXPECT(dt > 0);
+	uk_pr_info("ukalloc: %lu malloc+free pairs/s (16-515 bytes, default allocator)\n",
+	           (unsigned long)(25600ULL * 1000000000ULL / (dt ? dt : 1)));
 }

@@ -59,6 +59,11 @@ void uk_thread_set_tlsp(struct uk_thread *t, unsigned long tlsp);
 /*
  * Blocks the current thread until uk_thread_wake() or the monotonic clock
  * reaches deadline (0: no deadline). Returns 1 if the deadline passed.
+ * If an interrupt handler may be the one to wake you, call this with
+ * interrupts disabled (ukarch_irq_save) after publishing yourself as a
+ * waiter: they stay off until the switch, so the wake-up cannot be lost
+ * (a wake-up that arrives before the thread has blocked finds it runnable
+ * and does nothing). Returns with the interrupt state of the call.
  */
 int uk_thread_block_until(uint64_t deadline);
 void uk_thread_wake(struct uk_thread *t);
