@@ -27,12 +27,29 @@ static int header(char *hdr, int lvl, const char *libname, const char *srcname, 
 	return n < HDR_MAX ? n : HDR_MAX - 1;
 }
 
-/* Writes header + one line + newline; the line excludes its '\n' */
+#define LINE_BUF (HDR_MAX + 160)
+
+/*
+ * Writes header + one line + newline, as one console write when it fits,
+ * so that lines printed from interrupt context cannot split another line.
+ */
 static void emit_line(const char *hdr, int hlen, const char *s, unsigned int len)
 {
-	ukplat_coutk(hdr, (unsigned int)hlen);
-	ukplat_coutk(s, len);
-	ukplat_coutk("\n", 1);
+	char out[LINE_BUF];
+	unsigned int i;
+
+	if ((unsigned int)hlen + len + 1 > sizeof(out)) {
+		ukplat_coutk(hdr, (unsigned int)hlen);
+		ukplat_coutk(s, len);
+		ukplat_coutk("\n", 1);
+		return;
+	}
+	for (i = 0; i < (unsigned int)hlen; i++)
+		out[i] = hdr[i];
+	for (i = 0; i < len; i++)
+		out[hlen + i] = s[i];
+	out[hlen + len] = '\n';
+	ukplat_coutk(out, (unsigned int)hlen + len + 1);
 }
 
 void _uk_vprintk(int lvl, const char *libname, const char *srcname, unsigned int line,

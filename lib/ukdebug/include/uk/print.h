@@ -10,7 +10,9 @@
  * Messages longer than UK_PRINTK_MAX bytes are cut and end in "...".
  *
  * Calls below the configured level (CONFIG_LIBUKDEBUG_PRINTK_*) compile to
- * nothing, so their arguments are not even evaluated.
+ * nothing, so their arguments are not even evaluated. printk is built with
+ * -mgeneral-regs-only and uses only the stack, so interrupt handlers may
+ * call it; a line of up to 160 characters reaches the console in one write.
  */
 #ifndef UK_PRINT_H
 #define UK_PRINT_H
