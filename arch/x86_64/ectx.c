@@ -27,7 +27,6 @@ static int use_xsave;
 static unsigned long xsave_mask;
 static unsigned long area_size = FXSAVE_SIZE;
 
-#ifdef CONFIG_ARCH_X86_64_XSAVE
 static unsigned long xgetbv0(void)
 {
 	__u32 lo, hi;
@@ -35,14 +34,23 @@ static unsigned long xgetbv0(void)
 	__asm__ __volatile__("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
 	return ((unsigned long)hi << 32) | lo;
 }
+
+static int xsave_wanted(void)
+{
+#ifdef CONFIG_ARCH_X86_64_XSAVE
+	return 1;
+#else
+	return 0;
 #endif
+}
 
 static void probe(void)
 {
 	__u32 a, b, c, d;
 
 	probed = 1;
-#ifdef CONFIG_ARCH_X86_64_XSAVE
+	if (!xsave_wanted())
+		return;
 	ukarch_cpuid(1, 0, &a, &b, &c, &d);
 	if ((c & (CPUID1_ECX_XSAVE | CPUID1_ECX_OSXSAVE)) !=
 	    (CPUID1_ECX_XSAVE | CPUID1_ECX_OSXSAVE))
@@ -52,9 +60,6 @@ static void probe(void)
 	/* ebx: the size needed for the components enabled in XCR0 right now */
 	area_size = b;
 	use_xsave = 1;
-#else
-	(void)a, (void)b, (void)c, (void)d;
-#endif
 }
 
 int ukarch_ectx_uses_xsave(void)

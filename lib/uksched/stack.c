@@ -8,6 +8,18 @@
 #include <uk/print.h>
 #include "stack.h"
 
+#ifdef CONFIG_LIBUKSCHED_GUARD_PAGE
+static int guard_set(void *stack, int prot)
+{
+	return ukplat_page_set_prot((unsigned long)stack, 1, prot);
+}
+#else
+static int guard_set(void *stack __attribute__((unused)), int prot __attribute__((unused)))
+{
+	return 0;
+}
+#endif
+
 void *uksched_stack_alloc(struct uk_alloc *a, unsigned long pages)
 {
 	void *s = uk_palloc(a, pages + 1);
@@ -15,30 +27,23 @@ void *uksched_stack_alloc(struct uk_alloc *a, unsigned long pages)
 
 	if (!s)
 		return NULL;
-#ifdef CONFIG_LIBUKSCHED_GUARD_PAGE
-	rc = ukplat_page_set_prot((unsigned long)s, 1, UKPLAT_PROT_NONE);
+	rc = guard_set(s, UKPLAT_PROT_NONE);
 	if (rc < 0) {
 		/* no thread without its guard: an overflow would corrupt memory silently */
 		uk_pr_err("Cannot unmap the stack guard page at %p: %d\n", s, rc);
 		uk_pfree(a, s, pages + 1);
 		return NULL;
 	}
-#else
-	(void)rc;
-#endif
 	return s;
 }
 
 void uksched_stack_free(struct uk_alloc *a, void *stack, unsigned long pages)
 {
-#ifdef CONFIG_LIBUKSCHED_GUARD_PAGE
 	/* the page goes back to general use: it must be accessible again; if
 	 * that fails, leaking the stack is better than handing out a hole */
-	if (ukplat_page_set_prot((unsigned long)stack, 1, UKPLAT_PROT_READ | UKPLAT_PROT_WRITE) <
-	    0) {
+	if (guard_set(stack, UKPLAT_PROT_READ | UKPLAT_PROT_WRITE) < 0) {
 		uk_pr_err("Cannot remap the stack guard page at %p: stack leaked\n", stack);
 		return;
 	}
-#endif
 	uk_pfree(a, stack, pages + 1);
 }
