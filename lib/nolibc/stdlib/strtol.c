@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
+#include <inttypes.h>
 
 static int digit(int c)
 {
@@ -119,4 +120,14 @@ long atol(const char *s)
 long long atoll(const char *s)
 {
 	return strtoll(s, NULL, 10);
+}
+
+intmax_t strtoimax(const char *restrict s, char **restrict end, int base)
+{
+	return strtoll(s, end, base);
+}
+
+uintmax_t strtoumax(const char *restrict s, char **restrict end, int base)
+{
+	return strtoull(s, end, base);
 }

@@ -6,6 +6,8 @@
 #include <limits.h>
 #include <stdint.h>
 #include <time.h>
+#include <sys/time.h>
+#include <inttypes.h>
 #include <unistd.h>
 #include <uk/test.h>
 
@@ -111,4 +113,17 @@ UK_TESTCASE(nolibc_time, usleep_sleeps)
 	UK_TEST_EXPECT_UNUM_GE(dt, 20000000ULL);
 	/* generous bound for TCG on a loaded host, still catches a unit error */
 	UK_TEST_EXPECT_UNUM_LT(dt, 2000000000ULL);
+}
+
+UK_TESTCASE(nolibc_time, gettimeofday_matches_realtime)
+{
+	struct timeval tv;
+	uint64_t rt = ns_now(CLOCK_REALTIME) / 1000000000ULL;
+
+	UK_TEST_ASSERT(gettimeofday(&tv, NULL) == 0);
+	UK_TEST_EXPECT_SNUM_GE(tv.tv_sec, (long long)rt);
+	UK_TEST_EXPECT_SNUM_LE(tv.tv_sec, (long long)rt + 1);
+	UK_TEST_EXPECT_SNUM_LT(tv.tv_usec, 1000000);
+	UK_TEST_EXPECT_SNUM_EQ(strtoimax("-12", NULL, 10), -12);
+	UK_TEST_EXPECT_STR_EQ(PRIu64, "lu");
 }
