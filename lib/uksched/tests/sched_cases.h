@@ -29,6 +29,8 @@ extern const struct sched_case lock_cases[];
 
 /* how late a sleeper may wake, in ns; see sched_cases.c for the reasoning */
 extern uint64_t sched_case_slack_ns;
+/* the latest wake-up seen by sleep_accuracy, in ns after the deadline */
+extern uint64_t sched_case_late_max_ns;
 /* filled by the context switch measurement: ns per switch */
 extern uint64_t sched_case_switch_ns;
 

@@ -35,7 +35,13 @@ SCHED_TESTCASE(many_threads)
 SCHED_TESTCASE(exit_and_detach)
 SCHED_TESTCASE(yield_fairness)
 SCHED_TESTCASE(sleep_order)
-SCHED_TESTCASE(sleep_accuracy)
+UK_TESTCASE(uksched, sleep_accuracy)
+{
+	run_case(__uk_test_ctx, "sleep_accuracy");
+	uk_pr_info("uksched: sleep wake-up at most %lu us late\n",
+	           (unsigned long)(sched_case_late_max_ns / 1000));
+}
+
 SCHED_TESTCASE(waitq)
 SCHED_TESTCASE(thread_state)
 SCHED_TESTCASE(fresh_state)
