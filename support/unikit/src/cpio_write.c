@@ -195,10 +195,11 @@ int cpio_write(int fd, const struct tree *t, uint32_t mtime)
 		log_err("out of memory");
 		return -1;
 	}
-	/* 512-byte blocks, as GNU cpio pads, instead of libarchive's default 10 KiB. */
+	/* Padded to 512 bytes, as GNU cpio does, instead of libarchive's default 10 KiB blocks. */
 	if (archive_write_set_format_cpio_newc(a) != ARCHIVE_OK ||
 	    archive_write_add_filter_none(a) != ARCHIVE_OK ||
 	    archive_write_set_bytes_per_block(a, 512) != ARCHIVE_OK ||
+	    archive_write_set_bytes_in_last_block(a, 512) != ARCHIVE_OK ||
 	    archive_write_open_fd(a, fd) != ARCHIVE_OK) {
 		err = arch_err(a, "cannot start the archive");
 		archive_write_free(a);

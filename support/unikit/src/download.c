@@ -112,10 +112,15 @@ static int transient(CURLcode rc, long http)
 	}
 }
 
-static void describe(CURLcode rc, long http, const char *curl_err, const struct sink *s, char *err,
-                     size_t errlen)
+static void describe(const struct download_cfg *cfg, CURLcode rc, long http, const char *curl_err,
+                     const struct sink *s, char *err, size_t errlen)
 {
-	if (rc == CURLE_HTTP_RETURNED_ERROR)
+	if (rc == CURLE_OPERATION_TIMEDOUT)
+		snprintf(
+		    err, errlen,
+		    "timed out: no progress for %ld s (UNIKIT_FETCH_TIMEOUT), %lld bytes received",
+		    cfg->timeout_s, (long long)s->bytes);
+	else if (rc == CURLE_HTTP_RETURNED_ERROR)
 		snprintf(err, errlen, "HTTP %ld", http);
 	else if (rc == CURLE_WRITE_ERROR && s->write_errno)
 		snprintf(err, errlen, "cannot write to the cache: %s", strerror(s->write_errno));
@@ -160,7 +165,7 @@ static int transfer(const struct download_cfg *cfg, const char *url, struct sink
 			fputc('\n', stderr);
 		if (rc == CURLE_OK)
 			return 0;
-		describe(rc, http, curl_err, s, err, errlen);
+		describe(cfg, rc, http, curl_err, s, err, errlen);
 		if (!transient(rc, http))
 			break;
 		if (attempt < cfg->retries)

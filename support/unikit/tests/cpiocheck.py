@@ -52,6 +52,16 @@ def check_headers(archive, mtime):
         elif e["ino"] not in [x["ino"] for x in seen.values()]:
             errs.append("%r: inode %d out of sequence" % (n, e["ino"]))
         seen[n] = e
+    groups = {}
+    for e in ents:
+        groups.setdefault(e["ino"], []).append(e)
+    for ino, g in groups.items():
+        if len(g) > 1:
+            # newc convention (GNU cpio): the body travels with the last link only
+            if any(x["size"] for x in g[:-1]) or g[-1]["size"] == 0:
+                errs.append("hard-link group %d: body not on the last link only" % ino)
+            if any(x["nlink"] != len(g) for x in g):
+                errs.append("hard-link group %d: nlink is not %d" % (ino, len(g)))
     return errs
 
 

@@ -36,10 +36,11 @@ fail() {
 	echo "FAIL $1: $2"
 	FAILED=1
 }
-# COND; expect NAME [WHY] : PASS if the previous command (or && chain) succeeded.
+# COND; expect $? NAME [WHY]: PASS if the previous command (or && chain) succeeded. The status
+# is passed explicitly because command substitutions in WHY would overwrite $?.
 expect() {
-	local rc=$? name=$1
-	shift
-	if [ $rc -eq 0 ]; then pass "$name"; else fail "$name" "${*:-check failed (status $rc)}"; fi
+	local rc=$1 name=$2
+	shift 2
+	if [ "$rc" -eq 0 ]; then pass "$name"; else fail "$name" "${*:-check failed (status $rc)}"; fi
 }
 finish() { exit $FAILED; }
