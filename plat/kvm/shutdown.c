@@ -11,6 +11,8 @@
 
 #define DEBUG_EXIT_PORT 0xf4
 #define CRASH_STATUS    0x7f /* QEMU exits with 0x7f * 2 + 1 = 255 */
+#define I8042_CMD       0x64
+#define I8042_RESET_CPU 0xfe
 
 static void __attribute__((noreturn)) halt_forever(void)
 {
@@ -28,6 +30,11 @@ void ukplat_terminate(int status)
 	outl(DEBUG_EXIT_PORT, (uint32_t)status);
 #endif
 	kvm_acpi_poweroff();
+#if CONFIG_KVM_VMM_FIRECRACKER
+	/* Firecracker has no power-off device: it ends the VM when the guest
+	 * resets the CPU through the i8042 controller */
+	outb(I8042_CMD, I8042_RESET_CPU);
+#endif
 	kvm_printf("ukplat_terminate(%d): no way to power off, halting\n", status);
 	halt_forever();
 }

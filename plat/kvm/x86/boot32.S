@@ -113,3 +113,6 @@ boot_pd:
 	.quad (pde << 21) | 0x83	/* present, writable, 2 MiB */
 	pde = pde + 1
 	.endr
+
+/* no executable stack wanted: silences ld's partial-link warning */
+.section .note.GNU-stack, "", @progbits

@@ -58,3 +58,6 @@ kvm_boot_stack_guard:
 kvm_boot_stack:
 	.skip KVM_BOOT_STACK_SIZE
 kvm_boot_stack_top:
+
+/* no executable stack wanted: silences ld's partial-link warning */
+.section .note.GNU-stack, "", @progbits

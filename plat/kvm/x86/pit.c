@@ -66,6 +66,8 @@ static uint64_t pit_measure(unsigned int us)
 		elapsed += (uint16_t)(prev - cur); /* counts down, wraps at 0 */
 		prev = cur;
 	}
+	if (!elapsed)
+		return 0; /* a zero-length window (us below one PIT tick) */
 	return (t1 - t0) * PIT_HZ / elapsed;
 }
 

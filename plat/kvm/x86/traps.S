@@ -73,3 +73,6 @@ kvm_trap_common:
 	popq %rax
 	addq $16, %rsp			/* vector and error code */
 	iretq
+
+/* no executable stack wanted: silences ld's partial-link warning */
+.section .note.GNU-stack, "", @progbits
