@@ -3,6 +3,17 @@
 #include <uk/print.h>
 #include <uk/thread.h>
 
+/* before the scheduler starts, the boot code is the only context: it owns
+ * mutexes under this name (NULL would read as "unlocked") */
+static char boot_context;
+
+static struct uk_thread *self_id(void)
+{
+	struct uk_thread *t = uk_thread_current();
+
+	return t ? t : (struct uk_thread *)&boot_context;
+}
+
 static void mutex_init(struct uk_mutex *m, int recursive)
 {
 	m->owner = NULL;
@@ -23,11 +34,11 @@ void uk_mutex_init_recursive(struct uk_mutex *m)
 
 void uk_mutex_lock(struct uk_mutex *m)
 {
-	struct uk_thread *self = uk_thread_current();
+	struct uk_thread *self = self_id();
 
 	if (m->owner == self) {
 		if (!m->recursive)
-			UK_CRASH("mutex %p: locked twice by thread %s\n", m, self->name);
+			UK_CRASH("mutex %p: locked twice by the same thread\n", m);
 		m->depth++;
 		return;
 	}
@@ -38,7 +49,7 @@ void uk_mutex_lock(struct uk_mutex *m)
 
 int uk_mutex_trylock(struct uk_mutex *m)
 {
-	struct uk_thread *self = uk_thread_current();
+	struct uk_thread *self = self_id();
 
 	if (m->owner == self && m->recursive) {
 		m->depth++;
@@ -53,11 +64,10 @@ int uk_mutex_trylock(struct uk_mutex *m)
 
 void uk_mutex_unlock(struct uk_mutex *m)
 {
-	struct uk_thread *self = uk_thread_current();
+	struct uk_thread *self = self_id();
 
 	if (m->owner != self)
-		UK_CRASH("mutex %p: unlocked by %s, which does not hold it\n", m,
-		         self ? self->name : "?");
+		UK_CRASH("mutex %p: unlocked by a thread that does not hold it\n", m);
 	if (--m->depth)
 		return;
 	m->owner = NULL;

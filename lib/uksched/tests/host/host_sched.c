@@ -16,6 +16,7 @@
 #include <uk/allocbbuddy.h>
 #include <uk/allocslab.h>
 #include <uk/plat/time.h>
+#include <uk/mutex.h>
 #include <uk/sched.h>
 #include <uk/schedcoop.h>
 #include <uk/thread.h>
@@ -146,6 +147,22 @@ static void early_sleep(void)
 	}
 }
 
+/* boot code may take mutexes before there is any thread */
+static void early_mutex(void)
+{
+	struct uk_mutex m;
+	int ok;
+
+	uk_mutex_init(&m);
+	uk_mutex_lock(&m);
+	ok = uk_mutex_is_locked(&m) && !uk_mutex_trylock(&m);
+	uk_mutex_unlock(&m);
+	ok = ok && !uk_mutex_is_locked(&m);
+	printf("%s sched.mutex_before_start%s\n", ok ? "PASS" : "FAIL",
+	       ok ? "" : ": lock state wrong");
+	failures += !ok;
+}
+
 int main(int argc, char **argv)
 {
 	size_t len = 64 << 20;
@@ -156,6 +173,7 @@ int main(int argc, char **argv)
 	uk_alloc_set_default(a);
 	s = uk_sched_create_coop(a);
 	early_sleep();
+	early_mutex();
 	if (!s || !uk_thread_create("runner", runner,
 	                            (void *)(uintptr_t)(argc > 1 && !strcmp(argv[1], "guard")))) {
 		printf("FAIL sched.setup: no scheduler\n");
