@@ -15,6 +15,7 @@
 
 #define CPUID1_ECX_TSC_DEADLINE (1U << 24)
 #define LAPIC_CALIB_NS          1000000ULL /* 1 ms of counting */
+#define LAPIC_WARMUP_NS         50000ULL
 
 enum timer_mode { TIMER_NONE, TIMER_ONESHOT, TIMER_DEADLINE };
 
@@ -28,19 +29,19 @@ void kvm_timer_interrupt(void)
 	timer_fired++;
 }
 
-/* LAPIC timer ticks per second, measured over LAPIC_CALIB_NS of TSC time */
-static uint64_t lapic_calibrate(void)
+/* LAPIC timer ticks per second, measured over `ns` of TSC time */
+static uint64_t lapic_calibrate(uint64_t ns)
 {
 	uint64_t end, start_ns = ukplat_monotonic_clock();
 	uint32_t left;
 
 	kvm_lapic_timer_oneshot(0xffffffffU);
-	end = start_ns + LAPIC_CALIB_NS;
+	end = start_ns + ns;
 	while (ukplat_monotonic_clock() < end)
 		ukarch_pause();
 	left = kvm_lapic_timer_current();
 	kvm_lapic_timer_stop();
-	return (uint64_t)(0xffffffffU - left) * UKPLAT_NSEC_PER_SEC / LAPIC_CALIB_NS;
+	return (uint64_t)(0xffffffffU - left) * UKPLAT_NSEC_PER_SEC / ns;
 }
 
 int kvm_timer_init(void)
@@ -60,8 +61,8 @@ int kvm_timer_init(void)
 	}
 	/* the first round only gets the code translated when emulated (TCG),
 	 * which would otherwise lengthen the window's end */
-	lapic_calibrate();
-	lapic_hz = lapic_calibrate();
+	lapic_calibrate(LAPIC_WARMUP_NS);
+	lapic_hz = lapic_calibrate(LAPIC_CALIB_NS);
 	if (!lapic_hz)
 		return -ENOTSUP;
 	mode = TIMER_ONESHOT;
