@@ -92,7 +92,8 @@ static int run_patch(const char *patch, const char *tree)
 		/* patch's chatter goes to stderr: stdout belongs to the caller. */
 		if (chdir(tree) || dup2(STDERR_FILENO, STDOUT_FILENO) < 0)
 			_exit(127);
-		execlp("patch", "patch", "-p1", "-N", "--batch", "--silent", "-i", abs,
+		/* --fuzz=0: a patch applies exactly where it was made or not at all. */
+		execlp("patch", "patch", "-p1", "-N", "--batch", "--silent", "--fuzz=0", "-i", abs,
 		       (char *)NULL);
 		_exit(127);
 	}

@@ -16,6 +16,8 @@
 
 struct unpack {
 	const char *archive;
+	char *root; /* realpath of the output folder */
+	size_t root_len;
 	unsigned int strip;
 	struct archive *in, *out;
 };
@@ -125,6 +127,29 @@ static int copy_data(const struct unpack *u, const char *name)
 	return 0;
 }
 
+/* Resolves the deepest existing folder on the entry's path for real and checks it is inside
+ * the root: a third guard, before anything is written, besides ours and libarchive's. */
+static int parent_inside(const struct unpack *u, const char *name, const char *rel)
+{
+	char *p = must_strdup(rel), *slash, *real;
+	int inside = 1;
+
+	while ((slash = strrchr(p, '/'))) {
+		struct stat st;
+
+		*slash = '\0';
+		if (lstat(p, &st))
+			continue;
+		real = realpath(p, NULL);
+		inside = real && !strncmp(real, u->root, u->root_len) &&
+		         (real[u->root_len] == '/' || real[u->root_len] == '\0');
+		free(real);
+		break;
+	}
+	free(p);
+	return inside ? 0 : refuse(u, name, "would be written through a symlink leading outside");
+}
+
 static int extract_one(const struct unpack *u, struct archive_entry *e)
 {
 	char *name = must_strdup(archive_entry_pathname(e) ? archive_entry_pathname(e) : "");
@@ -134,7 +159,7 @@ static int extract_one(const struct unpack *u, struct archive_entry *e)
 		free(name);
 		return archive_read_data_skip(u->in) == ARCHIVE_OK ? 0 : -1;
 	}
-	if (r < 0)
+	if (r < 0 || parent_inside(u, name, archive_entry_pathname(e)))
 		err = -1;
 	else if (archive_write_header(u->out, e) < ARCHIVE_WARN)
 		err = refuse_lib(u, name);
@@ -241,7 +266,9 @@ int unpack_archive(const char *archive, const char *dir, unsigned int strip)
 			close(cwd);
 		return -1;
 	}
-	err = open_streams(&u);
+	u.root = realpath(".", NULL);
+	u.root_len = u.root ? strlen(u.root) : 0;
+	err = u.root ? open_streams(&u) : -1;
 	if (!err)
 		err = extract_all(&u);
 	if (!err)
@@ -250,6 +277,7 @@ int unpack_archive(const char *archive, const char *dir, unsigned int strip)
 		archive_read_free(u.in);
 	if (u.out)
 		archive_write_free(u.out);
+	free(u.root);
 	if (fchdir(cwd) && !err) {
 		log_err("cannot return to the working folder: %s", strerror(errno));
 		err = -1;
