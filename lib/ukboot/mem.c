@@ -16,10 +16,19 @@
 static void add_region(struct uk_alloc **a, const struct ukplat_memregion *r)
 {
 	void *base = (void *)(unsigned long)r->pbase;
+	size_t len = (size_t)r->len;
 	int ret;
 
+	/* page 0 stays out: an allocation at address 0 would look like a failure */
+	if (r->pbase < 0x1000) {
+		if (r->len <= 0x1000 - r->pbase)
+			return;
+		len -= (size_t)(0x1000 - r->pbase);
+		base = (void *)0x1000UL;
+	}
+
 	if (!*a) {
-		*a = uk_allocbbuddy_init(base, (size_t)r->len);
+		*a = uk_allocbbuddy_init(base, len);
 		return;
 	}
 	ret = uk_alloc_addmem(*a, base, (size_t)r->len);

@@ -304,6 +304,18 @@ static void fmt_string(struct fmt_sink *k, const struct fmt_spec *s, const char 
 		emit_pad(k, ' ', pad);
 }
 
+/* Like a one-character string, except that '\0' is printed too */
+static void fmt_char(struct fmt_sink *k, const struct fmt_spec *s, char c)
+{
+	int pad = s->width > 1 ? s->width - 1 : 0;
+
+	if (!(s->flags & F_LEFT))
+		emit_pad(k, ' ', pad);
+	emit(k, &c, 1);
+	if (s->flags & F_LEFT)
+		emit_pad(k, ' ', pad);
+}
+
 /* Handles one conversion; returns the position after it */
 static const char *fmt_one(struct fmt_sink *k, const char *start, va_list *ap)
 {
@@ -328,8 +340,7 @@ static const char *fmt_one(struct fmt_sink *k, const char *start, va_list *ap)
 		break;
 	case 'c':
 		c = (char)va_arg(*ap, int);
-		s.prec = 1;
-		fmt_string(k, &s, &c);
+		fmt_char(k, &s, c);
 		break;
 	case '%':
 		emit(k, "%", 1);

@@ -65,6 +65,20 @@ static void test_truncation(void)
 	}
 }
 
+static void test_nul_char(void)
+{
+	char a[8], b[8];
+	int ra = snprintf(a, sizeof(a), "x%cy%3c", 0, 0),
+	    rb = uk_snprintf(b, sizeof(b), "x%cy%3c", 0, 0);
+
+	if (ra != rb || memcmp(a, b, (size_t)ra + 1)) {
+		printf("FAIL fmt.nul_char: lengths %d/%d or bytes differ\n", ra, rb);
+		failures++;
+	} else {
+		printf("PASS fmt.nul_char\n");
+	}
+}
+
 static void test_unsupported(void)
 {
 	char b[64];
@@ -113,5 +127,6 @@ int main(void)
 	CHECK("long_width", "[%40d]", 1);
 	test_truncation();
 	test_unsupported();
+	test_nul_char();
 	return failures ? 1 : 0;
 }
