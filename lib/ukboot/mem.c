@@ -31,10 +31,10 @@ static void add_region(struct uk_alloc **a, const struct ukplat_memregion *r)
 		*a = uk_allocbbuddy_init(base, len);
 		return;
 	}
-	ret = uk_alloc_addmem(*a, base, (size_t)r->len);
+	ret = uk_alloc_addmem(*a, base, len);
 	if (ret < 0)
 		uk_pr_warn("Memory region %p (%lu bytes) not usable: %d\n", base,
-		           (unsigned long)r->len, ret);
+		           (unsigned long)len, ret);
 }
 
 int ukboot_init_memory(void)
