@@ -2,7 +2,7 @@
  * Platform test guest: stands in for lib/ukboot's ukplat_entry() so the
  * platform can be tested alone. The command line is a list of scenarios,
  * run in order: memmap, touch, vga, halt=<ms>, clock=<s>, irq=<s>, prot,
- * sse, null, text, stack, rodataexec, exit=<status>.
+ * sse, null, text, stack, rodataexec, ud, gp, de, exit=<status>.
  */
 #include <stdarg.h>
 #include <uk/plat.h>
@@ -67,6 +67,8 @@ static void run_word(const char *w, unsigned int n)
 		kt_touch();
 	else if (word_is(w, k, "vga"))
 		kt_vga();
+	else if (word_is(w, k, "ud") || word_is(w, k, "gp") || word_is(w, k, "de"))
+		kt_exception(w);
 	else if (word_is(w, k, "null"))
 		kt_null_deref();
 	else if (word_is(w, k, "text"))

@@ -209,3 +209,20 @@ void kt_vga(void)
 	}
 	kt_printf("kvmtest: vga found=%d\n", found);
 }
+
+/* Exceptions other than page faults: invalid opcode, general protection
+ * (non-canonical address) and divide error */
+void kt_exception(const char *which)
+{
+	volatile uint64_t *noncanon = (volatile uint64_t *)0x8000000000000000UL;
+	unsigned int zero = 0, q = 1;
+
+	kt_printf("kvmtest: raising %s\n", which);
+	if (which[0] == 'u')
+		__asm__ __volatile__("ud2");
+	else if (which[0] == 'g')
+		(void)*noncanon;
+	else /* GCC turns a C division by 1/x into a compare: divide in asm */
+		__asm__ __volatile__("xorl %%edx, %%edx; divl %1" : "+a"(q) : "r"(zero) : "rdx");
+	kt_printf("kvmtest: %s did not trap\n", which);
+}

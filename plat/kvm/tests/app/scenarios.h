@@ -19,5 +19,6 @@ void kt_sse(void);
 void kt_irq(uint64_t seconds);
 void kt_touch(void);
 void kt_vga(void);
+void kt_exception(const char *which);
 
 #endif
