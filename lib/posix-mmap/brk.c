@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * brk(2) on an area reserved at the first call. As in Linux, the system
+ * call returns the new break on success and the unchanged break on
+ * failure (the C library turns that into ENOMEM).
+ */
+#include <string.h>
+#include <uk/alloc.h>
+#include <uk/print.h>
+#include <uk/syscall.h>
+#include "region.h"
+
+#define BRK_PAGES CONFIG_LIBPOSIX_MMAP_BRK_PAGES
+
+static uintptr_t brk_base, brk_cur, brk_end;
+
+static int brk_reserve(void)
+{
+	void *p = uk_palloc(uk_alloc_get_default(), BRK_PAGES);
+
+	if (!p) {
+		uk_pr_warn("brk: cannot reserve %d pages\n", BRK_PAGES);
+		return -1;
+	}
+	brk_base = brk_cur = (uintptr_t)p;
+	brk_end = brk_base + BRK_PAGES * MM_PAGE_SIZE;
+	return 0;
+}
+
+UK_SYSCALL_R_DEFINE(long, brk, void *, addr)
+{
+	uintptr_t want = (uintptr_t)addr;
+
+	if (!brk_base && brk_reserve())
+		return 0;
+	if (want < brk_base || want > brk_end)
+		return (long)brk_cur;
+	/* memory given back and taken again must read as zeros */
+	if (want > brk_cur)
+		memset((void *)brk_cur, 0, want - brk_cur);
+	brk_cur = want;
+	return (long)brk_cur;
+}
