@@ -12,6 +12,14 @@ extern char **environ;
 
 int main(int argc, char *argv[], char *envp[]);
 
+/*
+ * A C library with its own start-up (libs/musl: hands envp over, runs main,
+ * then exit() so its buffers are flushed) defines this; weak, so without
+ * one main() is called directly.
+ */
+int uk_libc_start_main(int (*main)(int, char **, char **), int argc, char **argv, char **envp)
+    __attribute__((weak));
+
 void ukboot_main_thread(void *arg)
 {
 	char **envp;
@@ -29,7 +37,10 @@ void ukboot_main_thread(void *arg)
 	ukboot_print_banner();
 	ukboot_log_environment(envp);
 	ukboot_log_main_call(ukboot_argc, ukboot_argv);
-	ret = main(ukboot_argc, ukboot_argv, envp);
+	if (uk_libc_start_main)
+		ret = uk_libc_start_main(main, ukboot_argc, ukboot_argv, envp);
+	else
+		ret = main(ukboot_argc, ukboot_argv, envp);
 	uk_pr_info("main returned %d, halting system\n", ret);
 	ukplat_terminate(ret);
 }
