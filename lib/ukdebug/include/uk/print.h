@@ -41,17 +41,17 @@
 #define UK_PRINT_LEVEL UK_PRINT_ERR
 #endif
 
-#define UK_STR_(x) #x
-#define UK_STR(x)  UK_STR_(x)
+#define UK_PRINT_STR_(x) #x
+#define UK_PRINT_STR(x)  UK_PRINT_STR_(x)
 
 /* the driver passes both as bare tokens; code built elsewhere gets a stand-in */
 #ifdef __LIBNAME__
-#define UK_PRINT_LIBNAME UK_STR(__LIBNAME__)
+#define UK_PRINT_LIBNAME UK_PRINT_STR(__LIBNAME__)
 #else
 #define UK_PRINT_LIBNAME "unknown"
 #endif
 #ifdef __BASENAME__
-#define UK_PRINT_BASENAME UK_STR(__BASENAME__)
+#define UK_PRINT_BASENAME UK_PRINT_STR(__BASENAME__)
 #else
 #define UK_PRINT_BASENAME __FILE__
 #endif
