@@ -6,13 +6,16 @@
 #include <uk/config.h>
 #include <uk/arch/lcpu.h>
 #include <uk/plat/bootstrap.h>
+#include <uk/plat/time.h>
 #include <kvm/acpi.h>
 #include <kvm/printk.h>
 
-#define DEBUG_EXIT_PORT 0xf4
-#define CRASH_STATUS    0x7f /* QEMU exits with 0x7f * 2 + 1 = 255 */
-#define I8042_CMD       0x64
-#define I8042_RESET_CPU 0xfe
+#define DEBUG_EXIT_PORT       0xf4
+#define CRASH_STATUS          0x7f /* QEMU exits with 0x7f * 2 + 1 = 255 */
+#define POWEROFF_SETTLE_NS    1000000000ULL
+#define POWEROFF_SETTLE_SPINS 100000000UL
+#define I8042_CMD             0x64
+#define I8042_RESET_CPU       0xfe
 
 static void __attribute__((noreturn)) halt_forever(void)
 {
@@ -22,6 +25,17 @@ static void __attribute__((noreturn)) halt_forever(void)
 	}
 }
 
+/* Waits about POWEROFF_SETTLE_NS; the spin bound covers a clock that is
+ * not running yet (a failure early in the boot) */
+static void settle(void)
+{
+	uint64_t end = ukplat_monotonic_clock() + POWEROFF_SETTLE_NS;
+	unsigned long spin = POWEROFF_SETTLE_SPINS;
+
+	while (--spin && ukplat_monotonic_clock() < end)
+		ukarch_pause();
+}
+
 void ukplat_terminate(int status)
 {
 	ukarch_irq_disable();
@@ -29,7 +43,10 @@ void ukplat_terminate(int status)
 	/* no device there: the write is ignored and we carry on */
 	outl(DEBUG_EXIT_PORT, (uint32_t)status);
 #endif
-	kvm_acpi_poweroff();
+	/* the VMM acts on the S5 request asynchronously: give it time before
+	 * reporting failure */
+	if (kvm_acpi_poweroff() == 0)
+		settle();
 #if CONFIG_KVM_VMM_FIRECRACKER
 	/* Firecracker has no power-off device: it ends the VM when the guest
 	 * resets the CPU through the i8042 controller */

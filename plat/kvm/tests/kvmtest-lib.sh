@@ -9,6 +9,20 @@ KVMT_APP=$UK_ROOT/plat/kvm/tests/app
 KVMT_IMAGE=$KVMT_DIR/b/app_qemu-x86_64
 KVMT_PVH=$KVMT_DIR/app_pvh-only
 KVMT_FC_IMAGE=$KVMT_DIR/fc/app_fc-x86_64
+KVMT_QUIET_IMAGE=$KVMT_DIR/quiet/app_qemu-x86_64
+
+# kvmt_variant NAME SED: builds the guest in $KVMT_DIR/NAME with the
+# defconfig edited by SED (called with the build lock held)
+kvmt_variant() {
+	local d=$KVMT_DIR/$1
+	if ! cmp -s "$KVMT_DIR/defconfig.used" "$d.from"; then
+		rm -rf "$d"
+		sed "$2" "$KVMT_APP/defconfig" >"$d.config"
+		make -s -C "$UK_ROOT" A="$KVMT_APP" O="$d" UK_CONFIG="$d.config" olddefconfig || return 1
+		cp "$KVMT_DIR/defconfig.used" "$d.from"
+	fi
+	make -C "$UK_ROOT" A="$KVMT_APP" O="$d" UK_CONFIG="$d.config"
+}
 
 # kvmt_build: 0 when the images are ready; the driver's output is in
 # $KVMT_DIR/build.log
@@ -26,14 +40,10 @@ kvmt_build() {
 		make -C "$UK_ROOT" A="$KVMT_APP" O="$KVMT_DIR/b" UK_CONFIG="$KVMT_DIR/config" || exit 1
 		kvmt_make_pvh_only "$KVMT_IMAGE" "$KVMT_PVH"
 		# the Firecracker flavour (same code, plus the i8042 reset exit)
-		if [ ! -f "$KVMT_DIR/fc.config" ] || ! cmp -s "$KVMT_DIR/defconfig.used" "$KVMT_DIR/fc.from"; then
-			sed 's/^CONFIG_KVM_VMM_QEMU=y/CONFIG_KVM_VMM_FIRECRACKER=y/' "$KVMT_APP/defconfig" \
-				>"$KVMT_DIR/fc.config"
-			make -s -C "$UK_ROOT" A="$KVMT_APP" O="$KVMT_DIR/fc" UK_CONFIG="$KVMT_DIR/fc.config" \
-				olddefconfig || exit 1
-			cp "$KVMT_DIR/defconfig.used" "$KVMT_DIR/fc.from"
-		fi
-		make -C "$UK_ROOT" A="$KVMT_APP" O="$KVMT_DIR/fc" UK_CONFIG="$KVMT_DIR/fc.config" || exit 1
+		kvmt_variant fc 's/^CONFIG_KVM_VMM_QEMU=y/CONFIG_KVM_VMM_FIRECRACKER=y/' || exit 1
+		# no console at all, no isa-debug-exit
+		kvmt_variant quiet 's/^CONFIG_KVM_\(CONSOLE_SERIAL\|CONSOLE_VGA\|DEBUG_EXIT\)=y/# CONFIG_KVM_\1 is not set/' ||
+			exit 1
 	) 9>"$KVMT_DIR/lock" >"$KVMT_DIR/build.log" 2>&1
 }
 

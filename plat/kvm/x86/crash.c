@@ -123,7 +123,14 @@ static void print_backtrace(const struct kvm_trap_regs *r)
 
 void kvm_crash_report(const struct kvm_trap_regs *r)
 {
+	static int crashing;
 	uint64_t v = r->vector;
+
+	/* a fault while reporting would recurse on the same IST stack */
+	if (crashing++) {
+		kvm_printf("\n*** CRASH: vector %lu while reporting a crash\n", (unsigned long)v);
+		ukplat_crash();
+	}
 
 	kvm_printf("\n*** CRASH: %s (vector %lu), error code 0x%lx\n", exception_names[v & 31],
 	           (unsigned long)v, r->error);
