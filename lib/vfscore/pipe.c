@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * pipe/pipe2: an anonymous FIFO vnode with a ring buffer. Both ends are open
+ * files of the same vnode; the access mode tells which end a file is. A
+ * write with no reader left fails with EPIPE (there are no signals to send).
+ */
+#include <errno.h>
+#include <string.h>
+#include "vfs_impl.h"
+#include "vfs_os.h"
+
+#define PIPE_SIZE 65536
+
+struct pipe {
+	char *buf;
+	size_t head; /* first unread byte */
+	size_t count;
+	unsigned int readers, writers;
+};
+
+static size_t pipe_take(struct pipe *p, char *dst, size_t len)
+{
+	size_t n = 0;
+
+	while (n < len && p->count) {
+		size_t chunk = PIPE_SIZE - p->head;
+
+		if (chunk > p->count)
+			chunk = p->count;
+		if (chunk > len - n)
+			chunk = len - n;
+		memcpy(dst + n, p->buf + p->head, chunk);
+		p->head = (p->head + chunk) % PIPE_SIZE;
+		p->count -= chunk;
+		n += chunk;
+	}
+	return n;
+}
+
+static size_t pipe_put(struct pipe *p, const char *src, size_t len)
+{
+	size_t n = 0;
+
+	while (n < len && p->count < PIPE_SIZE) {
+		size_t tail = (p->head + p->count) % PIPE_SIZE;
+		/* free space runs to the end of the buffer or up to the head */
+		size_t chunk = tail >= p->head ? PIPE_SIZE - tail : p->head - tail;
+
+		if (chunk > len - n)
+			chunk = len - n;
+		memcpy(p->buf + tail, src + n, chunk);
+		p->count += chunk;
+		n += chunk;
+	}
+	return n;
+}
+
+static ssize_t pipe_read(struct uk_vnode *vn, struct uk_file *f, void *buf, size_t len, int64_t off)
+{
+	struct pipe *p = vn->priv;
+	int rc;
+
+	(void)off;
+	if (!len)
+		return 0;
+	while (!p->count) {
+		if (!p->writers)
+			return 0; /* end of file */
+		if (f->flags & UK_O_NONBLOCK)
+			return -EAGAIN;
+		rc = vfs_wait();
+		if (rc)
+			return rc;
+	}
+	return (ssize_t)pipe_take(p, buf, len);
+}
+
+static ssize_t pipe_write(struct uk_vnode *vn, struct uk_file *f, const void *buf, size_t len,
+                          int64_t off)
+{
+	struct pipe *p = vn->priv;
+	size_t done = 0;
+
+	(void)off;
+	while (done < len) {
+		if (!p->readers)
+			return done ? (ssize_t)done : -EPIPE;
+		done += pipe_put(p, (const char *)buf + done, len - done);
+		if (done == len)
+			break;
+		if (f->flags & UK_O_NONBLOCK)
+			return done ? (ssize_t)done : -EAGAIN;
+		int rc = vfs_wait();
+
+		if (rc)
+			return done ? (ssize_t)done : rc;
+	}
+	uk_vnode_touch(vn, 0, 1, 1);
+	return (ssize_t)done;
+}
+
+static int pipe_ioctl(struct uk_vnode *vn, struct uk_file *f, unsigned long cmd, void *arg)
+{
+	struct pipe *p = vn->priv;
+
+	(void)f;
+	if (cmd != UK_FIONREAD)
+		return -ENOTTY;
+	if (!arg)
+		return -EFAULT;
+	*(int *)arg = (int)p->count;
+	return 0;
+}
+
+static void pipe_close(struct uk_vnode *vn, struct uk_file *f)
+{
+	struct pipe *p = vn->priv;
+
+	if ((f->flags & UK_O_ACCMODE) == UK_O_RDONLY)
+		p->readers--;
+	else
+		p->writers--;
+}
+
+static void pipe_inactive(struct uk_vnode *vn)
+{
+	struct pipe *p = vn->priv;
+
+	vfs_free(p->buf);
+	vfs_free(p);
+	uk_vnode_free(vn);
+}
+
+static const struct uk_vnode_ops pipe_ops = {
+    .read = pipe_read,
+    .write = pipe_write,
+    .ioctl = pipe_ioctl,
+    .close = pipe_close,
+    .inactive = pipe_inactive,
+};
+
+static struct uk_vnode *pipe_vnode(void)
+{
+	struct pipe *p = vfs_zalloc(sizeof(*p));
+	struct uk_vnode *vn;
+
+	if (!p)
+		return NULL;
+	p->buf = vfs_zalloc(PIPE_SIZE);
+	vn = p->buf ? uk_vnode_alloc(&pipe_ops, UK_S_IFIFO | 0600) : NULL;
+	if (!vn) {
+		vfs_free(p->buf);
+		vfs_free(p);
+		return NULL;
+	}
+	vn->priv = p;
+	return vn;
+}
+
+/* installs one end; on failure nothing is left open */
+static int pipe_end(struct uk_vnode *vn, unsigned int acc, int flags)
+{
+	struct pipe *p = vn->priv;
+	struct uk_file *f = uk_file_alloc(vn, acc | ((unsigned int)flags & UK_O_NONBLOCK));
+	int fd;
+
+	if (!f)
+		return -ENOMEM;
+	if (acc == UK_O_RDONLY)
+		p->readers++;
+	else
+		p->writers++;
+	fd = uk_fdtab_install(f, 0, flags & UK_O_CLOEXEC);
+	uk_file_release(f);
+	return fd;
+}
+
+int uk_vfs_pipe2(int fds[2], int flags)
+{
+	struct uk_vnode *vn;
+	int rfd, wfd;
+
+	if (flags & ~(UK_O_CLOEXEC | UK_O_NONBLOCK | UK_O_DIRECT))
+		return -EINVAL;
+	if (!fds)
+		return -EFAULT;
+	vn = pipe_vnode();
+	if (!vn)
+		return -ENOMEM;
+	rfd = pipe_end(vn, UK_O_RDONLY, flags);
+	wfd = rfd < 0 ? rfd : pipe_end(vn, UK_O_WRONLY, flags);
+	uk_vnode_release(vn);
+	if (wfd < 0) {
+		if (rfd >= 0)
+			uk_vfs_close(rfd);
+		return wfd;
+	}
+	fds[0] = rfd;
+	fds[1] = wfd;
+	return 0;
+}
