@@ -79,7 +79,7 @@ _build: $(UK_IMAGE) $(BUILD_DIR)/compile_commands.json
 clean:
 	$(call uk_step,CLEAN,objects and images in $(BUILD_DIR))
 	$(Q)if [ -d $(BUILD_DIR) ]; then find $(BUILD_DIR) -path $(BUILD_DIR)/'*/origin' -prune -o \
-		\( -name '*.o' -o -name '*.d' -o -name .flags \) -type f -print0 | xargs -0r rm -f; fi
+		\( -name '*.o' -o -name '*.d' -o -name .flags -o -name .objs \) -type f -print0 | xargs -0r rm -f; fi
 	$(Q)rm -f $(UK_IMAGE) $(UK_IMAGE).dbg $(BUILD_DIR)/compile_commands.json
 
 properclean:

@@ -60,6 +60,9 @@ $(2)_OBJS := $$(foreach s,$$($(2)_SRCS),$$(call uk_src2obj,$(2),$$(s)))
 $(2)_FLAGSFILE := $$($(2)_BUILD)/.flags
 $$(call uk_write_if_changed,$$($(2)_FLAGSFILE),$$(call uk_lib_flagsig,$(2),$(1)))
 
+# Each object names its source, so a missing source is "No rule to make
+# target <source>" instead of a silently absent object.
+$$(foreach s,$$($(2)_SRCS),$$(eval $$(call uk_src2obj,$(2),$$(s)): $$(s)))
 $$($(2)_OBJS): UK_LIBVAR := $(2)
 $$($(2)_OBJS): UK_LIB := $(1)
 $$($(2)_OBJS): $$($(2)_FLAGSFILE) | $(UK_CONFIG_H)
@@ -87,7 +90,9 @@ $$($(2)_BUILD)/ext/%.o: /%.S
 
 # The partial link: one relocatable object a library. With exportsyms.uk
 # only the listed symbols stay global (API boundaries enforced by the linker).
-$(BUILD_DIR)/$(1).o: $$($(2)_OBJS) $$(wildcard $$($(2)_BASE)/exportsyms.uk)
+# The object list is a prerequisite too: removing a source relinks.
+$$(call uk_write_if_changed,$$($(2)_BUILD)/.objs,$$($(2)_OBJS))
+$(BUILD_DIR)/$(1).o: $$($(2)_OBJS) $$($(2)_BUILD)/.objs $$(wildcard $$($(2)_BASE)/exportsyms.uk)
 	$$(call uk_step,LD,$(1).o)
 	$$(Q)$$(LD) -r -o $$@ $$($(2)_OBJS)
 	$$(if $$(wildcard $$($(2)_BASE)/exportsyms.uk),$$(Q)$$(OBJCOPY) \
