@@ -39,6 +39,7 @@ static int is_kvm(void)
 uint64_t kvm_pvclock_tsc_hz(void)
 {
 	__u32 a, b, c, d;
+	unsigned long spin = PVCLOCK_SPIN_LIMIT;
 	uint64_t hz;
 	uint32_t v;
 
@@ -48,10 +49,15 @@ uint64_t kvm_pvclock_tsc_hz(void)
 	if (!(a & KVM_FEATURE_CLOCK2))
 		return 0;
 	wrmsr(MSR_KVM_SYSTEM_TIME_NEW, (uintptr_t)&pvti | PVCLOCK_ENABLE);
+	/* KVM fills the page on the next guest entry; odd version: mid-update */
 	do {
 		v = pvti.version;
 		__asm__ __volatile__("" ::: "memory");
-	} while ((v & 1) || !pvti.tsc_to_system_mul);
+	} while (((v & 1) || !pvti.tsc_to_system_mul) && --spin);
+	if (!spin) {
+		wrmsr(MSR_KVM_SYSTEM_TIME_NEW, 0);
+		return 0;
+	}
 	/* ns = ((ticks << shift) * mul) >> 32, so hz = 1e9 * 2^32 / mul >> shift */
 	hz = (uint64_t)((1000000000ULL << 32) / pvti.tsc_to_system_mul);
 	if (pvti.tsc_shift >= 0)
