@@ -13,6 +13,7 @@
 #define KVM_FEATURE_CLOCK2      (1U << 3)
 #define MSR_KVM_SYSTEM_TIME_NEW 0x4b564d01
 #define PVCLOCK_ENABLE          1
+#define PVCLOCK_SPIN_LIMIT      10000000UL
 
 struct pvclock_time {
 	volatile uint32_t version;
