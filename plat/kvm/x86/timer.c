@@ -16,6 +16,7 @@
 #define CPUID1_ECX_TSC_DEADLINE (1U << 24)
 #define LAPIC_CALIB_NS          1000000ULL /* 1 ms of counting */
 #define LAPIC_WARMUP_NS         50000ULL
+#define MAX_SLEEP_NS            (1ULL << 40) /* about 18 minutes */
 
 enum timer_mode { TIMER_NONE, TIMER_ONESHOT, TIMER_DEADLINE };
 
@@ -74,6 +75,10 @@ static void timer_arm(uint64_t deadline, uint64_t now)
 {
 	unsigned __int128 ticks;
 
+	/* far deadlines ("forever") would overflow the TSC conversion: wake
+	 * early instead, callers re-check */
+	if (deadline - now > MAX_SLEEP_NS)
+		deadline = now + MAX_SLEEP_NS;
 	if (mode == TIMER_DEADLINE) {
 		kvm_lapic_timer_deadline_mode();
 		wrmsr(X86_MSR_TSC_DEADLINE, kvm_tsc_at(deadline));
