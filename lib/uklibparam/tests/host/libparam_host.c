@@ -247,8 +247,27 @@ static void hostile(const char *name, int words, int expect, const char *msg)
 		printf("PASS libparam.%s\n", name);
 }
 
+/* the tokenizer alone, past the line limit: 10 000 words into 256 slots */
+static void tokenizer_overflow(void)
+{
+	const char *at = NULL;
+	int before = failures, i, r;
+
+	cur = "tokenizer_10000_words";
+	reset_vars();
+	for (i = 0; i < 10000; i++)
+		memcpy(line + 2 * i, "w ", 2);
+	line[20000] = '\0';
+	r = uk_libparam_tokenize(line, toks, UK_LIBPARAM_MAX_TOKENS, &at);
+	ok(r == -E2BIG && at == line + 2 * UK_LIBPARAM_MAX_TOKENS, "no -E2BIG at word 257");
+	ok(line[1] == ' ', "line modified although the split failed");
+	if (failures == before)
+		printf("PASS libparam.%s\n", cur);
+}
+
 static void test_hostile(void)
 {
+	tokenizer_overflow();
 	CASE("unterminated_double_quote", "-- \"abc", {
 		ok(argc == -EINVAL && nfatal == 1 && strstr(reports, "Unterminated quote"),
 		   "error");
