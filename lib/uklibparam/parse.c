@@ -199,11 +199,16 @@ static int tokenize(const struct uk_libparam_parser *p, char *line)
 		len++;
 	if (len > UK_LIBPARAM_MAX_LINE)
 		return fatal(p, -E2BIG,
-		             "Command line longer than UK_LIBPARAM_MAX_LINE (4096 bytes)", "");
+		             "Command line longer than UK_LIBPARAM_MAX_LINE (" UK_LIBPARAM_STR(
+		                 UK_LIBPARAM_MAX_LINE) " bytes)",
+		             "");
 	n = uk_libparam_tokenize(line, p->toks, p->max_toks, &at);
 	if (n == -E2BIG)
-		return fatal(p, n, "Too many words on the command line (UK_LIBPARAM_MAX_TOKENS)",
-		             at);
+		return fatal(
+		    p, n,
+		    "Too many words on the command line (UK_LIBPARAM_MAX_TOKENS = " UK_LIBPARAM_STR(
+		        UK_LIBPARAM_MAX_TOKENS) ")",
+		    at);
 	if (n == -EINVAL && *at == '\\')
 		return fatal(p, n, "Trailing backslash on the command line", at);
 	if (n == -EINVAL)
@@ -226,8 +231,11 @@ int uk_libparam_parse(const struct uk_libparam_parser *p, char *line, const char
 		sep = -1; /* no `--`: every word belongs to the application */
 	}
 	if (n - sep - 1 + 1 > p->max_argv)
-		return fatal(p, -E2BIG, "Too many application arguments (UK_LIBPARAM_MAX_ARGV)",
-		             "");
+		return fatal(
+		    p, -E2BIG,
+		    "Too many application arguments (UK_LIBPARAM_MAX_ARGV = " UK_LIBPARAM_STR(
+		        UK_LIBPARAM_MAX_ARGV) ")",
+		    "");
 	p->argv[argc++] = (char *)(uintptr_t)argv0;
 	for (i = sep + 1; i < n; i++)
 		p->argv[argc++] = p->toks[i].s;
