@@ -1,22 +1,48 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* VGA text mode console: 80x25 cells at 0xb8000, scrolls at the bottom */
+/*
+ * VGA text mode console: 80x25 cells at 0xb8000. Scrolling moves the CRTC
+ * start address down the 32 KiB text window instead of copying the screen:
+ * VGA memory is emulated MMIO, and under KVM every access is a VM exit, so
+ * a copying scroll (2000 reads + 2000 writes a line) would dominate the
+ * cost of printing. A RAM shadow of the visible screen is copied back to
+ * the top of the window only when the window runs out (every ~180 lines).
+ */
 #include <stdint.h>
 #include <uk/arch/lcpu.h>
 #include <kvm/console.h>
 
-#define VGA_BASE    0xb8000UL
-#define VGA_COLS    80
-#define VGA_ROWS    25
-#define VGA_ATTR    0x07 /* light grey on black */
-#define VGA_CRTC_I  0x3d4
-#define VGA_CRTC_D  0x3d5
-#define VGA_TABSTOP 8
+#define VGA_BASE       0xb8000UL
+#define VGA_COLS       80
+#define VGA_ROWS       25
+#define VGA_MEM_ROWS   ((32 * 1024 / 2) / VGA_COLS) /* rows in the text window */
+#define VGA_ATTR       0x07                         /* light grey on black */
+#define VGA_BLANK      ((VGA_ATTR << 8) | ' ')
+#define VGA_CRTC_I     0x3d4
+#define VGA_CRTC_D     0x3d5
+#define CRTC_START_HI  0x0c
+#define CRTC_START_LO  0x0d
+#define CRTC_CURSOR_HI 0x0e
+#define CRTC_CURSOR_LO 0x0f
+#define VGA_TABSTOP    8
 
+static uint16_t shadow[VGA_ROWS][VGA_COLS];
+static unsigned int top; /* window row shown on the first screen line */
 static unsigned int vga_row, vga_col;
 
-static volatile uint16_t *vga_cell(unsigned int row, unsigned int col)
+static void crtc_write16(uint8_t hi_reg, uint16_t v)
 {
-	return (volatile uint16_t *)VGA_BASE + row * VGA_COLS + col;
+	outb(VGA_CRTC_I, hi_reg);
+	outb(VGA_CRTC_D, v >> 8);
+	outb(VGA_CRTC_I, hi_reg + 1);
+	outb(VGA_CRTC_D, v & 0xff);
+}
+
+static void vga_store(unsigned int row, unsigned int col, uint16_t v)
+{
+	volatile uint16_t *mem = (volatile uint16_t *)VGA_BASE;
+
+	shadow[row][col] = v;
+	mem[(top + row) * VGA_COLS + col] = v;
 }
 
 static void vga_clear_row(unsigned int row)
@@ -24,7 +50,18 @@ static void vga_clear_row(unsigned int row)
 	unsigned int c;
 
 	for (c = 0; c < VGA_COLS; c++)
-		*vga_cell(row, c) = (VGA_ATTR << 8) | ' ';
+		vga_store(row, c, VGA_BLANK);
+}
+
+/* Rewrites the whole screen at the top of the window from the shadow */
+static void vga_rewind(void)
+{
+	unsigned int r, c;
+
+	top = 0;
+	for (r = 0; r < VGA_ROWS; r++)
+		for (c = 0; c < VGA_COLS; c++)
+			vga_store(r, c, shadow[r][c]);
 }
 
 static void vga_scroll(void)
@@ -33,18 +70,18 @@ static void vga_scroll(void)
 
 	for (r = 1; r < VGA_ROWS; r++)
 		for (c = 0; c < VGA_COLS; c++)
-			*vga_cell(r - 1, c) = *vga_cell(r, c);
+			shadow[r - 1][c] = shadow[r][c];
+	if (top + VGA_ROWS < VGA_MEM_ROWS)
+		top++;
+	else
+		vga_rewind();
 	vga_clear_row(VGA_ROWS - 1);
+	crtc_write16(CRTC_START_HI, (uint16_t)(top * VGA_COLS));
 }
 
 static void vga_move_cursor(void)
 {
-	uint16_t pos = (uint16_t)(vga_row * VGA_COLS + vga_col);
-
-	outb(VGA_CRTC_I, 0x0f);
-	outb(VGA_CRTC_D, pos & 0xff);
-	outb(VGA_CRTC_I, 0x0e);
-	outb(VGA_CRTC_D, pos >> 8);
+	crtc_write16(CRTC_CURSOR_HI, (uint16_t)((top + vga_row) * VGA_COLS + vga_col));
 }
 
 static void vga_newline(void)
@@ -60,9 +97,11 @@ void kvm_vga_init(void)
 {
 	unsigned int r;
 
+	top = 0;
 	for (r = 0; r < VGA_ROWS; r++)
 		vga_clear_row(r);
 	vga_row = vga_col = 0;
+	crtc_write16(CRTC_START_HI, 0);
 	vga_move_cursor();
 }
 
@@ -81,7 +120,7 @@ void kvm_vga_putc(char c)
 			vga_newline();
 		break;
 	default:
-		*vga_cell(vga_row, vga_col) = (uint16_t)((VGA_ATTR << 8) | (uint8_t)c);
+		vga_store(vga_row, vga_col, (uint16_t)((VGA_ATTR << 8) | (uint8_t)c));
 		if (++vga_col == VGA_COLS)
 			vga_newline();
 		break;

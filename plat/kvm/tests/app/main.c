@@ -1,7 +1,7 @@
 /*
  * Platform test guest: stands in for lib/ukboot's ukplat_entry() so the
  * platform can be tested alone. The command line is a list of scenarios,
- * run in order: memmap, touch, vga, halt=<ms>, clock=<s>, irq=<s>, prot,
+ * run in order: memmap, touch, vga=<lines>, halt=<ms>, clock=<s>, irq=<s>, prot,
  * sse, null, text, stack, rodataexec, ud, gp, de, exit=<status>.
  */
 #include <stdarg.h>
@@ -66,7 +66,7 @@ static void run_word(const char *w, unsigned int n)
 	else if (word_is(w, k, "touch"))
 		kt_touch();
 	else if (word_is(w, k, "vga"))
-		kt_vga();
+		kt_vga(kt_parse_u64(w + k + 1));
 	else if (word_is(w, k, "ud") || word_is(w, k, "gp") || word_is(w, k, "de"))
 		kt_exception(w);
 	else if (word_is(w, k, "null"))

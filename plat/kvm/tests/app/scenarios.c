@@ -193,21 +193,32 @@ void kt_touch(void)
 	kt_printf("kvmtest: touch regions=%d bad=%d\n", n, bad);
 }
 
-/* The VGA console got the text: look for a marker in the screen memory */
-void kt_vga(void)
+/* The VGA console shows the text: after `lines` lines of filler (enough to
+ * scroll through the whole text window), a marker must be on the screen
+ * that the CRTC start address selects */
+void kt_vga(uint64_t lines)
 {
 	static const char marker[] = "vga-marker-4711";
-	volatile uint16_t *cell = (volatile uint16_t *)0xb8000UL;
+	volatile uint16_t *cell;
+	unsigned int start;
+	uint64_t l;
 	int i, j, found = 0;
 
+	for (l = 0; l < lines; l++)
+		kt_printf("kvmtest: filler line %lu\n", (unsigned long)l);
 	kt_printf("kvmtest: %s\n", marker);
+	outb(0x3d4, 0x0c);
+	start = (unsigned int)inb(0x3d5) << 8;
+	outb(0x3d4, 0x0d);
+	start |= inb(0x3d5);
+	cell = (volatile uint16_t *)0xb8000UL + start;
 	for (i = 0; i < 80 * 25 && !found; i++) {
 		for (j = 0; marker[j] && i + j < 80 * 25; j++)
 			if ((char)(cell[i + j] & 0xff) != marker[j])
 				break;
 		found = !marker[j];
 	}
-	kt_printf("kvmtest: vga found=%d\n", found);
+	kt_printf("kvmtest: vga start=%u found=%d\n", start, found);
 }
 
 /* Exceptions other than page faults: invalid opcode, general protection
