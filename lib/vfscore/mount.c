@@ -8,21 +8,19 @@
 
 struct uk_mount *vfs_mounts;
 
-/* drivers linked into the image (bounds from the linker script; weak so a
- * script without the table links and simply has no drivers there) */
-extern const struct uk_fs_driver *const __uk_fstab_start[] __attribute__((weak));
-extern const struct uk_fs_driver *const __uk_fstab_end[] __attribute__((weak));
-
-#define VFS_EXTRA_FS 8
-static const struct uk_fs_driver *extra_fs[VFS_EXTRA_FS];
+/* the drivers: a handful at most (ramfs, devfs, ...) */
+#define VFS_MAX_FS 16
+static const struct uk_fs_driver *fs_drivers[VFS_MAX_FS];
 
 int uk_vfs_fs_register(const struct uk_fs_driver *drv)
 {
-	for (int i = 0; i < VFS_EXTRA_FS; i++) {
-		if (extra_fs[i] == drv)
+	for (int i = 0; i < VFS_MAX_FS; i++) {
+		if (fs_drivers[i] == drv)
 			return 0;
-		if (!extra_fs[i]) {
-			extra_fs[i] = drv;
+		if (fs_drivers[i] && !strcmp(fs_drivers[i]->name, drv->name))
+			return -EEXIST;
+		if (!fs_drivers[i]) {
+			fs_drivers[i] = drv;
 			return 0;
 		}
 	}
@@ -31,16 +29,9 @@ int uk_vfs_fs_register(const struct uk_fs_driver *drv)
 
 const struct uk_fs_driver *uk_vfs_fs_find(const char *name)
 {
-	const struct uk_fs_driver *const *d;
-
-	for (int i = 0; i < VFS_EXTRA_FS && extra_fs[i]; i++)
-		if (!strcmp(extra_fs[i]->name, name))
-			return extra_fs[i];
-	if (!__uk_fstab_start || !__uk_fstab_end)
-		return NULL;
-	for (d = __uk_fstab_start; d < __uk_fstab_end; d++)
-		if (*d && !strcmp((*d)->name, name))
-			return *d;
+	for (int i = 0; i < VFS_MAX_FS && fs_drivers[i]; i++)
+		if (!strcmp(fs_drivers[i]->name, name))
+			return fs_drivers[i];
 	return NULL;
 }
 

@@ -34,7 +34,7 @@ static int seekable(const struct uk_file *f)
 {
 	uint32_t t = f->vn->mode & UK_S_IFMT;
 
-	return t != UK_S_IFIFO && t != UK_S_IFSOCK && t != 0;
+	return t != UK_S_IFIFO && t != UK_S_IFSOCK && t != 0 && !(f->vn->vflags & UK_VNODE_NOSEEK);
 }
 
 ssize_t uk_vfs_pread(int fd, void *buf, size_t len, int64_t off)

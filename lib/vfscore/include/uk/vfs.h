@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <uk/init.h>
 #include <uk/vfs_abi.h>
 
 #define UK_VFS_FD_MAX   1024 /* size of the fd table */
@@ -77,8 +78,11 @@ struct uk_vnode {
 	const struct uk_vnode_ops *ops;
 	struct uk_mount *mnt;     /* the mount this vnode belongs to (NULL: anonymous) */
 	struct uk_mount *covered; /* a mount on top of this directory, or NULL */
+	unsigned int vflags;      /* UK_VNODE_* */
 	void *priv;               /* the file system's */
 };
+
+#define UK_VNODE_NOSEEK 1 /* a stream (terminal): lseek/pread/pwrite are -ESPIPE */
 
 /* An open file description (shared by dup'ed descriptors) */
 struct uk_file {
@@ -90,7 +94,7 @@ struct uk_file {
 	void *priv; /* the file system's */
 };
 
-/* A file-system driver; registered with UK_FS_REGISTER into .uk_fstab */
+/* A file-system driver; registered with UK_FS_REGISTER */
 struct uk_fs_driver {
 	const char *name;
 	/* fills m->root (held); dev and opts may be "" */
@@ -107,9 +111,18 @@ struct uk_mount {
 	char path[UK_VFS_PATH_MAX];
 };
 
+/*
+ * Registers a driver at boot: an init call (level lib, priority 0, so before
+ * any rootfs-level mount) that hands it to uk_vfs_fs_register(). An init
+ * call rather than a linker table of its own: the image's linker script
+ * needs no extra section for file systems.
+ */
 #define UK_FS_REGISTER(name, drv)                                                                  \
-	static const struct uk_fs_driver *const __uk_fstab_##name                                  \
-	    __attribute__((used, section(".uk_fstab"))) = &(drv)
+	static int __uk_fs_register_##name(void)                                                   \
+	{                                                                                          \
+		return uk_vfs_fs_register(&(drv));                                                 \
+	}                                                                                          \
+	uk_initcall_prio(__uk_fs_register_##name, lib, 0)
 
 /* -------- vnodes (for file systems) -------- */
 struct uk_vnode *uk_vnode_alloc(const struct uk_vnode_ops *ops, uint32_t mode);
@@ -122,13 +135,16 @@ uint8_t uk_vnode_dtype(uint32_t mode);
 
 /* -------- file systems and mounts -------- */
 const struct uk_fs_driver *uk_vfs_fs_find(const char *name);
-int uk_vfs_fs_register(const struct uk_fs_driver *drv); /* besides .uk_fstab (host tests) */
+int uk_vfs_fs_register(const struct uk_fs_driver *drv); /* 0, -EEXIST (name), -ENOSPC */
 int uk_vfs_mount(const char *dev, const char *path, const char *fsname, unsigned long flags,
                  const char *opts);
 int uk_vfs_umount(const char *path);
 int uk_vfs_root_mounted(void);
 /* drops every descriptor, mount and the cwd: back to the state at boot (tests) */
 void uk_vfs_reset(void);
+
+/* the console as a character device (held): descriptors 0-2, /dev/console */
+struct uk_vnode *uk_vfs_console(void);
 
 /* -------- descriptors -------- */
 int uk_fdtab_install(struct uk_file *f, int minfd, int cloexec); /* takes a reference */

@@ -11,15 +11,17 @@ root=$(cd "$here/../../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 vfs="$root/lib/vfscore"
-core="vnode lookup mount fdtab file open rw names attr fileops cwd pipe eventfd"
+core="vnode lookup mount fdtab file open rw names attr fileops cwd pipe eventfd console fstab_parse"
 srcs=""
 for f in $core; do srcs="$srcs $vfs/$f.c"; done
-srcs="$srcs $(ls "$root"/lib/ramfs/*.c "$root"/lib/ukcpio/*.c) $here/host/*.c"
+srcs="$srcs $(ls "$root"/lib/ramfs/*.c "$root"/lib/ukcpio/*.c) $root/lib/devfs/devfs.c"
+srcs="$srcs $root/lib/devfs/devices.c $here/host/*.c"
 incs="-I$here/host/include -I$vfs/include -I$vfs/private -I$here -I$root/lib/ukalloc/include
       -I$root/lib/ukdebug/include -I$root/lib/uktest/include -I$root/lib/ukcpio/include
-      -I$root/lib/ukcpio/tests"
+      -I$root/lib/ukcpio/tests -I$root/plat/kvm/include -I$root/lib/ukrandom/include
+      -I$root/lib/ukboot/include"
 if ! gcc -std=gnu11 -Wall -Wextra -Werror -g -O1 -fsanitize=address,undefined \
-	-fno-sanitize-recover=all -DCONFIG_LIBUKDEBUG_PRINTK -DCONFIG_LIBUKDEBUG_PRINTK_INFO \
+	-fno-sanitize-recover=all -include uk/config.h \
 	$incs $srcs "$@" -o "$tmp/t" 2>"$tmp/cc.log"; then
 	echo "FAIL $name.host_build: $(head -c 1500 "$tmp/cc.log" | tr '\n' ' ')"
 	exit 1

@@ -8,6 +8,8 @@
 #include <time.h>
 #include <uk/alloc.h>
 #include <uk/print.h>
+#include <uk/plat/console.h>
+#include <uk/random.h>
 #include "vfs_os.h"
 
 static struct uk_alloc host_alloc;
@@ -124,4 +126,38 @@ void _uk_crash(const char *libname, const char *srcname, unsigned int line, cons
 {
 	fprintf(stderr, "CRASH in %s %s:%u %s\n", libname, srcname, line, fmt);
 	abort();
+}
+
+/* the console: output collected for the tests, input fed by them */
+char host_console_out[1 << 16];
+size_t host_console_out_len;
+const char *host_console_in = "";
+
+int ukplat_coutk(const char *buf, unsigned int len)
+{
+	size_t room = sizeof(host_console_out) - host_console_out_len;
+	size_t n = len < room ? len : room;
+
+	memcpy(host_console_out + host_console_out_len, buf, n);
+	host_console_out_len += n;
+	return (int)len;
+}
+
+int ukplat_cink(char *buf, unsigned int maxlen)
+{
+	unsigned int n = 0;
+
+	while (n < maxlen && *host_console_in)
+		buf[n++] = *host_console_in++;
+	return (int)n;
+}
+
+/* the CSPRNG is lib/ukrandom's business: the host's kernel one stands in */
+void uk_random_fill(void *buf, size_t len)
+{
+	FILE *f = fopen("/dev/urandom", "rb");
+
+	if (!f || fread(buf, 1, len, f) != len)
+		abort();
+	fclose(f);
 }
