@@ -5,7 +5,6 @@
  * failure (the C library turns that into ENOMEM).
  */
 #include <string.h>
-#include <uk/alloc.h>
 #include <uk/print.h>
 #include <uk/syscall.h>
 #include "region.h"
@@ -14,15 +13,17 @@
 
 static uintptr_t brk_base, brk_cur, brk_end;
 
+/* a mapping like any other, so mprotect() and MAP_FIXED work on it too
+ * (musl's malloc puts a guard page at the start of its brk area) */
 static int brk_reserve(void)
 {
-	void *p = uk_palloc(uk_alloc_get_default(), BRK_PAGES);
+	struct mm_region *r = mm_region_new(BRK_PAGES);
 
-	if (!p) {
+	if (!r) {
 		uk_pr_warn("brk: cannot reserve %d pages\n", BRK_PAGES);
 		return -1;
 	}
-	brk_base = brk_cur = (uintptr_t)p;
+	brk_base = brk_cur = r->base;
 	brk_end = brk_base + BRK_PAGES * MM_PAGE_SIZE;
 	return 0;
 }

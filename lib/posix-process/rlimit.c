@@ -23,16 +23,22 @@ struct uk_rlimit {
 	uint64_t cur, max;
 };
 
+#define INF {RLIM_INFINITY, RLIM_INFINITY}
+
+/* indexed by RLIMIT_CPU (0) .. RLIMIT_RTTIME (15) */
 static struct uk_rlimit limits[RLIM_NLIMITS] = {
-	[0 ... RLIM_NLIMITS - 1] = {RLIM_INFINITY, RLIM_INFINITY},
-	/* musl's default thread stack is 128 KiB; 8 MiB is what Linux reports */
+	INF, INF, INF,
+	/* what Linux reports; musl's threads use their own 128 KiB default */
 	[RLIMIT_STACK] = {8UL << 20, RLIM_INFINITY},
 	[RLIMIT_CORE] = {0, RLIM_INFINITY},
-	[RLIMIT_NOFILE] = {1024, 4096},
+	INF,
 	[RLIMIT_NPROC] = {1024, 1024},
+	[RLIMIT_NOFILE] = {1024, 4096},
 	[RLIMIT_MEMLOCK] = {64UL << 10, 64UL << 10},
+	INF, INF,
 	[RLIMIT_SIGPENDING] = {64, 64},
 	[RLIMIT_MSGQUEUE] = {800UL << 10, 800UL << 10},
+	{0, 0}, {0, 0}, INF,
 };
 
 static int prlimit(int pid, unsigned int res, const struct uk_rlimit *new, struct uk_rlimit *old)

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <uk/syscall.h>
 #include "process.h"
-#include "signal.h"
+#include "sigstate.h"
 
 #define SIG_BLOCK   0
 #define SIG_UNBLOCK 1

@@ -9,7 +9,7 @@
 #include <uk/plat/bootstrap.h>
 #include <uk/print.h>
 #include "process.h"
-#include "signal.h"
+#include "sigstate.h"
 
 #define SIGCHLD	 17
 #define SIGCONT	 18

@@ -8,7 +8,7 @@
 #include <errno.h>
 #include <uk/syscall.h>
 #include "process.h"
-#include "signal.h"
+#include "sigstate.h"
 
 static int send(int sig, int code)
 {

@@ -6,6 +6,7 @@
  * call instead of a walk over the table.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <uk/print.h>
 #include <uk/syscall.h>

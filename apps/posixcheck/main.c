@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * posixcheck: an ordinary Linux C program (musl) that exercises the POSIX
+ * layer and exits 0 only if every check held, so a boot test can judge it
+ * by the exit status alone (QEMU status 1 = 0*2+1).
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include "check.h"
+
+static int failed, total;
+
+int check(int ok, const char *name, const char *fmt, ...)
+{
+	va_list ap;
+
+	total++;
+	if (ok) {
+		printf("posixcheck: PASS %s\n", name);
+		return 0;
+	}
+	failed++;
+	printf("posixcheck: FAIL %s: ", name);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	return 1;
+}
+
+int main(void)
+{
+	/* line by line, so a hang still shows how far the checks got */
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	check_identity();
+	check_time();
+	check_random();
+	check_memory();
+	check_malloc();
+	check_threads();
+	check_signals();
+	if (check_files)
+		check_files();
+	printf("posixcheck: %d checks, %d failed\n", total, failed);
+	fflush(stdout);
+	return failed ? 1 : 0;
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Handlers run for signals the program sends itself; masks defer them */
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+#include "check.h"
+
+static volatile int got_usr1, got_usr2_info;
+
+static void on_usr1(int sig)
+{
+	got_usr1 += sig == SIGUSR1;
+}
+
+static void on_usr2(int sig, siginfo_t *si, void *ctx)
+{
+	(void)ctx;
+	got_usr2_info += sig == SIGUSR2 && si && si->si_signo == SIGUSR2;
+}
+
+int check_signals(void)
+{
+	struct sigaction sa, old;
+	sigset_t set;
+	int fails = 0, before;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_usr1;
+	fails += check(!sigaction(SIGUSR1, &sa, NULL), "signals.sigaction", "failed");
+	fails += check(!sigaction(SIGUSR1, NULL, &old) && old.sa_handler == on_usr1,
+		       "signals.sigaction_recorded", "old handler differs");
+	raise(SIGUSR1);
+	fails += check(got_usr1 == 1, "signals.raise_delivers", "handler ran %d times", got_usr1);
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	before = got_usr1;
+	raise(SIGUSR1);
+	fails += check(got_usr1 == before, "signals.blocked_is_deferred", "ran while blocked");
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	fails += check(got_usr1 == before + 1, "signals.unblock_delivers", "not delivered");
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_usr2;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGUSR2, &sa, NULL);
+	kill(getpid(), SIGUSR2);
+	fails += check(got_usr2_info == 1, "signals.kill_self_siginfo", "ran %d", got_usr2_info);
+
+	signal(SIGUSR1, SIG_IGN);
+	raise(SIGUSR1);
+	fails += check(got_usr1 == before + 1, "signals.ignored", "handler ran");
+	return fails;
+}
