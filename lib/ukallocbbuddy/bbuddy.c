@@ -10,9 +10,20 @@
  * through their first page in one list per order. Allocation and free are
  * O(log n); a request of n pages that is not a power of two takes the next
  * power of two and gives the tail back at once, so no page is wasted.
+ *
+ * Boot cost: a zone starts as one "fresh" range [fresh_pfn, end_pfn): free
+ * pages that are on no list and whose map bytes are not initialised yet.
+ * Adding a region therefore writes nothing but the zone header, whatever
+ * its size. Under a hypervisor the first write to a guest page is what
+ * costs (the host has to back it, typically 2 MiB at a time), so writing a
+ * list node into the first page of every free block at init made boot time
+ * grow with RAM. Blocks are cut from the bottom of the fresh range only when
+ * the lists cannot serve a request, and a freed block that ends at the
+ * fresh range goes back into it, so freeing everything still coalesces.
  */
 #include <errno.h>
 #include <stdint.h>
+#include <string.h>
 #include <uk/alloc.h>
 #include <uk/allocbbuddy.h>
 #include <uk/print.h>
@@ -28,17 +39,26 @@ struct bb_free {
 	struct bb_free *next, *prev;
 };
 
+/*
+ * Page ranges of a zone, in order:
+ *   [start_pfn, fresh_pfn)  blocks on the lists or handed out; map valid
+ *   [fresh_pfn, end_pfn)    fresh: free, on no list
+ * Map bytes are valid (0 where no block starts) below map_pfn; map_pfn only
+ * grows, so the map is zeroed at most once per page, when first needed.
+ */
 struct bb_zone {
 	struct bb_zone *next;
 	uintptr_t start_pfn, end_pfn; /* pages handed out: [start, end) */
-	uint8_t *map;                 /* end_pfn - start_pfn bytes */
+	uintptr_t fresh_pfn;
+	uintptr_t map_pfn;
+	uint8_t *map; /* end_pfn - start_pfn bytes */
 };
 
 struct bb_alloc {
 	struct uk_alloc a; /* first: the uk_alloc pointer is the bb_alloc pointer */
 	struct bb_free free_list[BB_ORDERS]; /* circular, with sentinel heads */
 	struct bb_zone *zones;
-	unsigned long free_pages;
+	unsigned long free_pages; /* on the lists plus fresh */
 };
 
 static struct bb_alloc *to_bb(struct uk_alloc *a)
@@ -84,10 +104,46 @@ static unsigned int order_for(unsigned long num_pages)
 	return k;
 }
 
+static uint8_t *map_at(struct bb_zone *z, uintptr_t pfn)
+{
+	return &z->map[pfn - z->start_pfn];
+}
+
 static void push_free(struct bb_alloc *b, struct bb_zone *z, uintptr_t pfn, unsigned int k)
 {
-	z->map[pfn - z->start_pfn] = MAP_FREE | k;
+	*map_at(z, pfn) = MAP_FREE | k;
 	list_add(&b->free_list[k], pfn_to_node(pfn));
+}
+
+/* The order of the listed block that ends at pfn, or -1. Such a block is
+ * aligned to its order, so only the orders pfn is aligned to can match. */
+static int listed_block_ending_at(struct bb_zone *z, uintptr_t pfn)
+{
+	unsigned int k;
+	uintptr_t s;
+
+	for (k = 0; k < BB_ORDERS && !(pfn & ((1UL << k) - 1)); k++) {
+		s = pfn - (1UL << k);
+		if (s < z->start_pfn || s > pfn)
+			return -1;
+		if (*map_at(z, s) == (MAP_FREE | k))
+			return (int)k;
+	}
+	return -1;
+}
+
+/* The fresh range grows down to pfn, then swallows every listed block that
+ * ends where it starts, so freeing everything leaves one fresh range. */
+static void fresh_extend(struct bb_zone *z, uintptr_t pfn)
+{
+	int k;
+
+	z->fresh_pfn = pfn;
+	while ((k = listed_block_ending_at(z, z->fresh_pfn)) >= 0) {
+		z->fresh_pfn -= 1UL << k;
+		list_del(pfn_to_node(z->fresh_pfn));
+		*map_at(z, z->fresh_pfn) = 0;
+	}
 }
 
 /* Puts one block back, merging it with its buddy for as long as that is free */
@@ -98,15 +154,21 @@ static void free_block(struct bb_alloc *b, struct bb_zone *z, uintptr_t pfn, uns
 	b->free_pages += 1UL << k;
 	while (k + 1 < BB_ORDERS) {
 		buddy = pfn ^ (1UL << k);
-		if (buddy < z->start_pfn || buddy >= z->end_pfn)
+		/* blocks on the lists all lie below fresh_pfn */
+		if (buddy < z->start_pfn || buddy >= z->fresh_pfn)
 			break;
-		if (z->map[buddy - z->start_pfn] != (MAP_FREE | k))
+		if (*map_at(z, buddy) != (MAP_FREE | k))
 			break;
 		list_del(pfn_to_node(buddy));
-		z->map[buddy - z->start_pfn] = 0;
-		z->map[pfn - z->start_pfn] = 0;
+		*map_at(z, buddy) = 0;
+		*map_at(z, pfn) = 0;
 		pfn &= ~(1UL << k);
 		k++;
+	}
+	if (pfn + (1UL << k) == z->fresh_pfn) {
+		*map_at(z, pfn) = 0;
+		fresh_extend(z, pfn);
+		return;
 	}
 	push_free(b, z, pfn, k);
 }
@@ -133,33 +195,74 @@ static void mark_allocated(struct bb_zone *z, uintptr_t pfn, unsigned long n)
 	for (k = BB_ORDERS - 1; k >= 0; k--) {
 		if (!(n & (1UL << k)))
 			continue;
-		z->map[pfn - z->start_pfn] = MAP_ALLOC | k;
+		*map_at(z, pfn) = MAP_ALLOC | k;
 		pfn += 1UL << k;
 	}
+}
+
+/* A block of order >= k from the lists, taken off its list; 0 if none */
+static uintptr_t take_listed(struct bb_alloc *b, unsigned int want, unsigned int *k)
+{
+	struct bb_free *n;
+
+	for (*k = want; *k < BB_ORDERS; (*k)++)
+		if (b->free_list[*k].next != &b->free_list[*k])
+			break;
+	if (*k == BB_ORDERS)
+		return 0;
+	n = b->free_list[*k].next;
+	list_del(n);
+	return (uintptr_t)n >> PAGE_SHIFT;
+}
+
+/*
+ * A block of order k cut from the bottom of z's fresh range, or 0. The
+ * pages skipped to align it go to the lists; its map bytes are zeroed if
+ * this is the first time they are needed.
+ */
+static uintptr_t take_fresh(struct bb_alloc *b, struct bb_zone *z, unsigned int k)
+{
+	uintptr_t old = z->fresh_pfn;
+	uintptr_t pfn = (old + (1UL << k) - 1) & ~((1UL << k) - 1);
+
+	if (pfn < old || pfn + (1UL << k) > z->end_pfn || pfn + (1UL << k) < pfn)
+		return 0;
+	if (z->map_pfn < pfn + (1UL << k)) {
+		memset(map_at(z, z->map_pfn), 0, pfn + (1UL << k) - z->map_pfn);
+		z->map_pfn = pfn + (1UL << k);
+	}
+	z->fresh_pfn = pfn + (1UL << k);
+	/* the gap leaves the fresh range and comes back as listed blocks */
+	b->free_pages -= pfn - old;
+	free_range(b, z, old, pfn);
+	return pfn;
 }
 
 static void *bb_palloc(struct uk_alloc *a, unsigned long num_pages)
 {
 	struct bb_alloc *b = to_bb(a);
 	unsigned int want, k;
-	struct bb_free *n;
 	struct bb_zone *z;
 	uintptr_t pfn;
 
 	if (!num_pages || num_pages > (1UL << (BB_ORDERS - 1)))
 		return NULL;
 	want = order_for(num_pages);
-	for (k = want; k < BB_ORDERS; k++)
-		if (b->free_list[k].next != &b->free_list[k])
-			break;
-	if (k == BB_ORDERS)
-		return NULL;
-
-	n = b->free_list[k].next;
-	list_del(n);
-	pfn = (uintptr_t)n >> PAGE_SHIFT;
-	z = zone_of(b, pfn);
-	z->map[pfn - z->start_pfn] = 0;
+	/* pages already in use once come first: fresh ones cost the host a fault */
+	pfn = take_listed(b, want, &k);
+	if (pfn) {
+		z = zone_of(b, pfn);
+		*map_at(z, pfn) = 0;
+	} else {
+		k = want;
+		for (z = b->zones; z; z = z->next) {
+			pfn = take_fresh(b, z, k);
+			if (pfn)
+				break;
+		}
+		if (!pfn)
+			return NULL;
+	}
 	b->free_pages -= 1UL << k;
 	/* the unused tail (halves from splitting and the rounding up) goes back */
 	free_range(b, z, pfn + num_pages, pfn + (1UL << k));
@@ -178,11 +281,12 @@ static void bb_pfree(struct uk_alloc *a, void *ptr, unsigned long num_pages)
 	if (((uintptr_t)ptr & ((1UL << PAGE_SHIFT) - 1)) || !z || pfn + num_pages > z->end_pfn)
 		UK_CRASH("bbuddy: free of %p (%lu pages): not from this allocator\n", ptr,
 		         num_pages);
-	/* validate every block first, so a bad free changes nothing */
+	/* validate every block first, so a bad free changes nothing; fresh
+	 * pages were never handed out (or already came back) */
 	for (k = BB_ORDERS - 1; k >= 0; k--) {
 		if (!(num_pages & (1UL << k)))
 			continue;
-		if (z->map[cur - z->start_pfn] != (MAP_ALLOC | k))
+		if (cur + (1UL << k) > z->fresh_pfn || *map_at(z, cur) != (MAP_ALLOC | k))
 			UK_CRASH("bbuddy: double or invalid free of %p (%lu pages)\n", ptr,
 			         num_pages);
 		cur += 1UL << k;
@@ -190,7 +294,7 @@ static void bb_pfree(struct uk_alloc *a, void *ptr, unsigned long num_pages)
 	for (k = BB_ORDERS - 1; k >= 0; k--) {
 		if (!(num_pages & (1UL << k)))
 			continue;
-		z->map[pfn - z->start_pfn] = 0;
+		*map_at(z, pfn) = 0;
 		free_block(b, z, pfn, k);
 		pfn += 1UL << k;
 	}
@@ -210,6 +314,7 @@ static int overlaps_zone(struct bb_alloc *b, uintptr_t start, uintptr_t end)
 	return 0;
 }
 
+/* O(1) whatever the size: only the zone header is written (see the top) */
 static int bb_addmem(struct uk_alloc *a, void *base, size_t len)
 {
 	struct bb_alloc *b = to_bb(a);
@@ -217,7 +322,6 @@ static int bb_addmem(struct uk_alloc *a, void *base, size_t len)
 	uintptr_t end = ((uintptr_t)base + len) >> PAGE_SHIFT;
 	unsigned long total, meta;
 	struct bb_zone *z;
-	uintptr_t i;
 
 	if ((uintptr_t)base + len < (uintptr_t)base)
 		return -EINVAL;
@@ -234,11 +338,11 @@ static int bb_addmem(struct uk_alloc *a, void *base, size_t len)
 	z->map = (uint8_t *)(z + 1);
 	z->start_pfn = start + meta;
 	z->end_pfn = end;
-	for (i = 0; i < end - z->start_pfn; i++)
-		z->map[i] = 0;
+	z->fresh_pfn = z->start_pfn;
+	z->map_pfn = z->start_pfn;
 	z->next = b->zones;
 	b->zones = z;
-	free_range(b, z, z->start_pfn, z->end_pfn);
+	b->free_pages += end - z->start_pfn;
 	return 0;
 }
 

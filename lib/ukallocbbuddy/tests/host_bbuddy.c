@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -251,6 +252,93 @@ static void test_addmem(void)
 	          "overlapping region accepted");
 }
 
+/*
+ * Boot cost: creating the allocator over a big region writes only its own
+ * header page and the zone header page, never a free page (the hypervisor
+ * backs each page on its first write). Everything past the first two pages
+ * of a 4 GiB reservation is inaccessible: a write there would fault.
+ * Handing out the first page does not write into it either, and the map
+ * bytes it needs sit in the zone header page.
+ */
+static void test_lazy_init(void)
+{
+	size_t len = 4UL << 30;
+	char *mem = mmap(NULL, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	struct uk_alloc *a;
+	size_t meta;
+	char *p;
+
+	if (mem == MAP_FAILED || mprotect(mem, 2 * PAGE, PROT_READ | PROT_WRITE)) {
+		host_case("bbuddy.lazy_init", 0, "cannot reserve 4 GiB of address space");
+		return;
+	}
+	a = uk_allocbbuddy_init(mem, len);
+	meta = len - uk_alloc_availmem(a);
+	host_case("bbuddy.lazy_init", a && meta <= PAGE + (len / PAGE + PAGE) + PAGE,
+	          "init failed or metadata bigger than a header and one byte a page");
+	p = a ? uk_palloc(a, 1) : NULL;
+	host_case("bbuddy.lazy_first_page", p == mem + meta,
+	          "first page is not the first one after the metadata");
+	if (p && !mprotect(p, PAGE, PROT_READ | PROT_WRITE)) {
+		memset(p, 0xa5, PAGE);
+		uk_pfree(a, p, 1);
+	}
+	host_case("bbuddy.lazy_all_back", a && uk_alloc_availmem(a) == len - meta,
+	          "free page did not come back");
+	munmap(mem, len);
+}
+
+/* a write to a protected page kills the child: report it as a failure */
+static void test_lazy_init_child(void)
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		test_lazy_init();
+		_exit(host_failures ? 1 : 0);
+	}
+	waitpid(pid, &status, 0);
+	if (WIFSIGNALED(status))
+		host_case("bbuddy.lazy_no_fault", 0, "init or first palloc wrote to a free page");
+	else if (!WIFEXITED(status) || WEXITSTATUS(status))
+		host_failures++;
+}
+
+/* frees that end at the fresh range give it back; the lists must not keep
+ * blocks inside it, or the next allocation would hand out pages twice */
+static void test_fresh_boundary(void)
+{
+	char *mem = arena_new(8 << 20);
+	struct uk_alloc *a = uk_allocbbuddy_init(mem, 8 << 20);
+	size_t avail0 = uk_alloc_availmem(a);
+	void *p1 = uk_palloc(a, 1), *p3 = uk_palloc(a, 3), *p64 = uk_palloc(a, 64);
+	void *q1, *q3, *q64;
+	int ok;
+
+	uk_pfree(a, p64, 64); /* ends at the fresh range: the range grows back */
+	uk_pfree(a, p3, 3);
+	uk_pfree(a, p1, 1);
+	host_case("bbuddy.fresh_all_back", uk_alloc_availmem(a) == avail0, "pages lost");
+	q1 = uk_palloc(a, 1);
+	q3 = uk_palloc(a, 3);
+	q64 = uk_palloc(a, 64);
+	ok = q1 == p1 && q3 == p3 && q64 == p64;
+	host_case("bbuddy.fresh_same_layout", ok, "second round laid out differently");
+	memset(q1, 1, PAGE);
+	memset(q3, 3, 3 * PAGE);
+	memset(q64, 64, 64 * PAGE);
+	ok = ((char *)q1)[PAGE - 1] == 1 && ((char *)q3)[3 * PAGE - 1] == 3;
+	host_case("bbuddy.fresh_no_overlap", ok, "blocks overlap");
+	uk_pfree(a, q3, 3);
+	uk_pfree(a, q1, 1);
+	uk_pfree(a, q64, 64);
+	host_case("bbuddy.fresh_any_order", uk_alloc_availmem(a) == avail0,
+	          "pages lost when the fresh-adjacent block is freed last");
+}
+
 /* a double free must stop the kernel with a message: run it in a child */
 static void test_double_free(int palloc_path)
 {
@@ -310,6 +398,8 @@ static void bench(void)
 int main(int argc, char **argv)
 {
 	test_init();
+	test_lazy_init_child();
+	test_fresh_boundary();
 	test_exhaust_and_coalesce();
 	test_sizes();
 	test_oom();
