@@ -13,12 +13,16 @@ struct ramfs_dirent {
 	struct uk_vnode *vn;
 	size_t len;
 	char *name;
+	uint32_t hash;
 };
 
 struct ramfs_node {
 	/* directories; parent is not a reference: cleared when the directory is removed */
 	struct ramfs_dirent *ents;
 	size_t nents, capents;
+	/* big directories: open-addressing index of ents (slot = index + 1, 0 free) */
+	uint32_t *slots;
+	size_t nslots;
 	struct uk_vnode *parent;
 	/* regular files */
 	char *data;
