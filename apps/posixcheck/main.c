@@ -6,6 +6,7 @@
  */
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 #include "check.h"
 
 static int failed, total;
@@ -28,10 +29,33 @@ int check(int ok, const char *name, const char *fmt, ...)
 	return 1;
 }
 
-int main(void)
+/* each argument NAME=value must be in the environment (env.vars=[ ... ]) */
+static void check_environment(int argc, char *argv[])
+{
+	const char *v;
+	char name[64];
+	int i;
+
+	v = getenv("PATH");
+	check(v && *v, "environment.path", "PATH %s", v ? "empty" : "missing");
+	for (i = 1; i < argc; i++) {
+		const char *eq = strchr(argv[i], '=');
+
+		if (!eq || eq == argv[i] || (size_t)(eq - argv[i]) >= sizeof(name))
+			continue;
+		memcpy(name, argv[i], (size_t)(eq - argv[i]));
+		name[eq - argv[i]] = '\0';
+		v = getenv(name);
+		check(v && !strcmp(v, eq + 1), "environment.vars", "%s is %s", name,
+		      v ? v : "unset");
+	}
+}
+
+int main(int argc, char *argv[])
 {
 	/* line by line, so a hang still shows how far the checks got */
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	check_environment(argc, argv);
 	check_identity();
 	check_time();
 	check_random();
