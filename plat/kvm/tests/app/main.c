@@ -5,12 +5,10 @@
  * sse, null, text, stack, rodataexec, ud, gp, de, exit=<status>.
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <uk/plat.h>
 #include <uk/plat/time.h>
 #include "scenarios.h"
-
-/* the platform's own formatter is private; a tiny one is enough here */
-int kvm_vsnprintf(char *buf, unsigned long size, const char *fmt, va_list ap);
 
 void kt_printf(const char *fmt, ...)
 {
@@ -19,7 +17,7 @@ void kt_printf(const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = kvm_vsnprintf(buf, sizeof(buf), fmt, ap);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	if (n > (int)sizeof(buf) - 1)
 		n = sizeof(buf) - 1;
