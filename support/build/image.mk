@@ -41,9 +41,13 @@ $(UK_IMAGE).dbg: $(UK_LIB_OBJS) $(UK_LDSCRIPT-y) $(UK_IMAGE_DEPS)
 	$(Q)$(call uk_link,$@)
 endif
 
+# QEMU's multiboot loader takes only ELF32; Firecracker loads ELF64 (through
+# the PVH note), so its flavour stays 64-bit.
+uk_image_format := $(if $(CONFIG_KVM_VMM_FIRECRACKER),,-O elf32-i386)
+
 $(UK_IMAGE): $(UK_IMAGE).dbg
 	$(call uk_step,OBJCOPY,$(notdir $@))
-	$(Q)$(OBJCOPY) -O elf32-i386 --strip-all $< $@
+	$(Q)$(OBJCOPY) $(uk_image_format) --strip-all $< $@
 
 # compile_commands.json for clangd and static analysers, rewritten when an
 # object was rebuilt.
