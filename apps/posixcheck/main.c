@@ -65,6 +65,8 @@ int main(int argc, char *argv[])
 	check_signals();
 	if (check_files)
 		check_files();
+	else
+		printf("posixcheck: file checks not built (no lib/vfscore)\n");
 	printf("posixcheck: %d checks, %d failed\n", total, failed);
 	fflush(stdout);
 	return failed ? 1 : 0;
