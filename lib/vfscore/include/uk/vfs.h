@@ -16,9 +16,12 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <sys/types.h>
 #include <uk/init.h>
 #include <uk/vfs_abi.h>
+
+/* the libc's own definition is the same type (C11 allows the repeat); no
+ * <sys/types.h> here, which would drag libc internals into kernel code */
+typedef long ssize_t;
 
 #define UK_VFS_FD_MAX   1024 /* size of the fd table */
 #define UK_VFS_NAME_MAX 255
