@@ -15,7 +15,7 @@ core="vnode lookup mount fdtab file open rw names attr fileops cwd pipe eventfd 
 srcs=""
 for f in $core; do srcs="$srcs $vfs/$f.c"; done
 srcs="$srcs $(ls "$root"/lib/ramfs/*.c "$root"/lib/ukcpio/*.c) $root/lib/devfs/devfs.c"
-srcs="$srcs $root/lib/devfs/devices.c $here/host/*.c"
+srcs="$srcs $root/lib/devfs/devices.c $here/host/os_host.c $here/host/fs_host.c $here/host/host_runner.c"
 incs="-I$here/host/include -I$vfs/include -I$vfs/private -I$here -I$root/lib/ukalloc/include
       -I$root/lib/ukdebug/include -I$root/lib/uktest/include -I$root/lib/ukcpio/include
       -I$root/lib/ukcpio/tests -I$root/plat/kvm/include -I$root/lib/ukrandom/include
