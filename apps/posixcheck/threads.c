@@ -17,6 +17,10 @@ static int started;
 static pthread_key_t key;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int once_runs;
+/* __thread variables: every thread starts with the initial image */
+static __thread int tl_value = 42;
+static __thread char tl_zero[256];
+static int tl_bad;
 
 static void once_fn(void)
 {
@@ -29,6 +33,10 @@ static void *worker(void *arg)
 	int i;
 
 	pthread_once(&once, once_fn);
+	if (tl_value != 42 || tl_zero[100])
+		tl_bad++;
+	tl_value = (int)id;
+	tl_zero[100] = 1;
 	pthread_setspecific(key, (void *)(id + 1));
 	pthread_mutex_lock(&lock);
 	started++;
@@ -45,6 +53,8 @@ static void *worker(void *arg)
 		if (i % 250 == 0)
 			usleep(1000);
 	}
+	if (tl_value != (int)id)
+		tl_bad++;
 	/* thread-specific data stayed this thread's */
 	return (void *)(long)((long)pthread_getspecific(key) == id + 1);
 }
@@ -78,6 +88,8 @@ int check_threads(void)
 	fails += check(joined_ok == created, "threads.join_and_tsd", "%d of %d", joined_ok, created);
 	fails += check(counter == (long)created * ROUNDS, "threads.mutex_counter", "counter %ld, want %ld",
 		       counter, (long)created * ROUNDS);
+	fails += check(!tl_bad && tl_value == 42, "threads.thread_local", "%d bad, main's %d",
+		       tl_bad, tl_value);
 	fails += check(once_runs == 1, "threads.once", "ran %d times", once_runs);
 	return fails;
 }

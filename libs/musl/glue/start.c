@@ -8,6 +8,7 @@
  */
 #include <elf.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <uk/arch/ctx.h>
 #include <uk/init.h>
@@ -22,14 +23,43 @@ void __init_libc(char **envp, char *pn);
 extern char **__environ;
 
 /*
+ * The program's __thread variables: the platform's linker script gathers
+ * .tdata/.tbss between these symbols (docs/contracts.md section 3), with
+ * the section aligned to UK_TLS_ALIGN. Weak: without them there is no TLS
+ * image and musl's own per-thread data (errno, ...) still works.
+ */
+#define UK_TLS_ALIGN 64
+extern const char __uk_tls_start[] __attribute__((weak));
+extern const char __uk_tdata_end[] __attribute__((weak));
+extern const char __uk_tls_end[] __attribute__((weak));
+
+/* musl reads the TLS image's place and size from a PT_TLS program header */
+static Elf64_Phdr tls_phdr;
+
+/*
  * __init_libc() finds the auxiliary vector after the NULL ending envp, as
  * a process would on its initial stack: {envp..., NULL, auxv...}.
  */
-static size_t boot_vector[2 + 2 * 4];
+static size_t boot_vector[2 + 2 * 6];
 static unsigned long boot_tp;
 
 static void auxv_fill(size_t *auxv)
 {
+	uintptr_t start = (uintptr_t)__uk_tls_start, end = (uintptr_t)__uk_tls_end;
+
+	if (start && end > start) {
+		tls_phdr.p_type = PT_TLS;
+		tls_phdr.p_vaddr = start;
+		tls_phdr.p_filesz = (uintptr_t)__uk_tdata_end - start;
+		tls_phdr.p_memsz = end - start;
+		tls_phdr.p_align = UK_TLS_ALIGN;
+		*auxv++ = AT_PHDR;
+		*auxv++ = (size_t)&tls_phdr;
+		*auxv++ = AT_PHNUM;
+		*auxv++ = 1;
+		*auxv++ = AT_PHENT;
+		*auxv++ = sizeof(tls_phdr);
+	}
 	*auxv++ = AT_PAGESZ;
 	*auxv++ = 4096;
 	*auxv++ = AT_SECURE;
