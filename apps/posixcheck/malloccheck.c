@@ -89,7 +89,8 @@ int check_malloc(void)
 		free(blocks[k]);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	fails += check(allocated == NBLOCKS, "malloc.all_allocated", "%u of %d", allocated, NBLOCKS);
+	fails +=
+	    check(allocated == NBLOCKS, "malloc.all_allocated", "%u of %d", allocated, NBLOCKS);
 	fails += check(!corrupt, "malloc.no_corruption", "%u blocks damaged", corrupt);
 	fails += check(!misaligned, "malloc.aligned_16", "%u misaligned", misaligned);
 	printf("posixcheck: malloc stress: %d blocks in %ld us\n", NBLOCKS,
@@ -101,7 +102,7 @@ int check_malloc(void)
 	fails += check(p != NULL, "malloc.realloc_grow", "NULL");
 	free(p);
 	fails += check(!posix_memalign(&p, 4096, 100) && !((uintptr_t)p & 4095),
-		       "malloc.posix_memalign_4096", "%p", p);
+	               "malloc.posix_memalign_4096", "%p", p);
 	free(p);
 	return fails;
 }

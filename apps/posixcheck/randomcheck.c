@@ -13,13 +13,13 @@ int check_random(void)
 	memset(a, 0, sizeof(a));
 	memset(b, 0, sizeof(b));
 	fails += check(getrandom(a, sizeof(a), 0) == sizeof(a), "random.getrandom_len", "short");
-	fails += check(getrandom(b, sizeof(b), GRND_NONBLOCK) == sizeof(b), "random.nonblock",
-		       "short");
+	fails +=
+	    check(getrandom(b, sizeof(b), GRND_NONBLOCK) == sizeof(b), "random.nonblock", "short");
 	fails += check(memcmp(a, b, sizeof(a)) != 0, "random.differs", "two equal outputs");
 	for (i = 0; i < sizeof(a); i++)
 		ones += (unsigned int)__builtin_popcount(a[i]);
 	/* 32768 bits: mean 16384, sd 90; 1000 is > 10 sd */
-	fails += check(ones > 15384 && ones < 17384, "random.bit_balance", "%u ones of 32768",
-		       ones);
+	fails +=
+	    check(ones > 15384 && ones < 17384, "random.bit_balance", "%u ones of 32768", ones);
 	return fails;
 }

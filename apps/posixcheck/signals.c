@@ -28,7 +28,7 @@ int check_signals(void)
 	sa.sa_handler = on_usr1;
 	fails += check(!sigaction(SIGUSR1, &sa, NULL), "signals.sigaction", "failed");
 	fails += check(!sigaction(SIGUSR1, NULL, &old) && old.sa_handler == on_usr1,
-		       "signals.sigaction_recorded", "old handler differs");
+	               "signals.sigaction_recorded", "old handler differs");
 	raise(SIGUSR1);
 	fails += check(got_usr1 == 1, "signals.raise_delivers", "handler ran %d times", got_usr1);
 

@@ -8,7 +8,7 @@
 #include "check.h"
 
 #define NTHREADS 8
-#define ROUNDS	 1000
+#define ROUNDS   1000
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
@@ -85,11 +85,12 @@ int check_threads(void)
 		if (!pthread_join(t[i], &ret) && ret == (void *)1L)
 			joined_ok++;
 	fails += check(created == NTHREADS, "threads.create_8", "created %d", created);
-	fails += check(joined_ok == created, "threads.join_and_tsd", "%d of %d", joined_ok, created);
-	fails += check(counter == (long)created * ROUNDS, "threads.mutex_counter", "counter %ld, want %ld",
-		       counter, (long)created * ROUNDS);
+	fails +=
+	    check(joined_ok == created, "threads.join_and_tsd", "%d of %d", joined_ok, created);
+	fails += check(counter == (long)created * ROUNDS, "threads.mutex_counter",
+	               "counter %ld, want %ld", counter, (long)created * ROUNDS);
 	fails += check(!tl_bad && tl_value == 42, "threads.thread_local", "%d bad, main's %d",
-		       tl_bad, tl_value);
+	               tl_bad, tl_value);
 	fails += check(once_runs == 1, "threads.once", "ran %d times", once_runs);
 	return fails;
 }

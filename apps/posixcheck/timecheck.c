@@ -27,12 +27,12 @@ int check_time(void)
 	time_t now;
 
 	fails += check(!clock_gettime(CLOCK_REALTIME, &rt) && rt.tv_sec > 1600000000,
-		       "time.realtime", "tv_sec %lld", (long long)rt.tv_sec);
+	               "time.realtime", "tv_sec %lld", (long long)rt.tv_sec);
 	now = time(NULL);
 	fails += check(now >= rt.tv_sec && now - rt.tv_sec < 5, "time.time", "%lld vs %lld",
-		       (long long)now, (long long)rt.tv_sec);
+	               (long long)now, (long long)rt.tv_sec);
 	fails += check(!gettimeofday(&tv, NULL) && tv.tv_sec >= rt.tv_sec && tv.tv_usec < 1000000,
-		       "time.gettimeofday", "%lld.%06ld", (long long)tv.tv_sec, (long)tv.tv_usec);
+	               "time.gettimeofday", "%lld.%06ld", (long long)tv.tv_sec, (long)tv.tv_usec);
 
 	t0 = mono_ns();
 	nanosleep(&req, NULL);
@@ -54,9 +54,9 @@ int check_time(void)
 	fails += check(mono_ns() >= ns_of(&req), "time.clock_nanosleep_abs", "woke early");
 
 	fails += check(!clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu1) &&
-			       !clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu2) &&
-			       ns_of(&cpu2) >= ns_of(&cpu1),
-		       "time.cputime_clock", "not monotonic");
+	                   !clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu2) &&
+	                   ns_of(&cpu2) >= ns_of(&cpu1),
+	               "time.cputime_clock", "not monotonic");
 	fails += check(clock_gettime(12345, &rt) == -1, "time.bad_clock_einval", "accepted");
 	return fails;
 }

@@ -13,16 +13,16 @@
 #include <uk/print.h>
 #include <uk/syscall.h>
 
-#define FUTEX_WAIT	      0
-#define FUTEX_WAKE	      1
-#define FUTEX_REQUEUE	      3
-#define FUTEX_CMP_REQUEUE     4
-#define FUTEX_WAIT_BITSET     9
-#define FUTEX_WAKE_BITSET     10
-#define FUTEX_PRIVATE_FLAG    128
-#define FUTEX_CLOCK_REALTIME  256
-#define FUTEX_CMD_MASK	      (~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME))
-#define NSEC_PER_SEC	      1000000000ULL
+#define FUTEX_WAIT           0
+#define FUTEX_WAKE           1
+#define FUTEX_REQUEUE        3
+#define FUTEX_CMP_REQUEUE    4
+#define FUTEX_WAIT_BITSET    9
+#define FUTEX_WAKE_BITSET    10
+#define FUTEX_PRIVATE_FLAG   128
+#define FUTEX_CLOCK_REALTIME 256
+#define FUTEX_CMD_MASK       (~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME))
+#define NSEC_PER_SEC         1000000000ULL
 
 static int ts_valid(const struct timespec *ts)
 {
@@ -58,7 +58,7 @@ static int wait_deadline(const struct timespec *ts, int absolute, int realtime, 
 }
 
 static long futex_wait(uint32_t *uaddr, int op, uint32_t val, const struct timespec *ts,
-		       uint32_t bitset)
+                       uint32_t bitset)
 {
 	int cmd = op & FUTEX_CMD_MASK;
 	uint64_t deadline;
@@ -70,8 +70,8 @@ static long futex_wait(uint32_t *uaddr, int op, uint32_t val, const struct times
 	return uk_futex_wait(uaddr, val, deadline, cmd == FUTEX_WAIT ? ~0U : bitset);
 }
 
-UK_SYSCALL_R_DEFINE(long, futex, uint32_t *, uaddr, int, op, uint32_t, val,
-		    const struct timespec *, timeout, uint32_t *, uaddr2, uint32_t, val3)
+UK_SYSCALL_R_DEFINE(long, futex, uint32_t *, uaddr, int, op, uint32_t, val, const struct timespec *,
+                    timeout, uint32_t *, uaddr2, uint32_t, val3)
 {
 	/* for the requeue operations the "timeout" argument is a count */
 	long val2 = (long)timeout;

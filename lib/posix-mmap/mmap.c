@@ -10,15 +10,15 @@
 #include <uk/syscall.h>
 #include "region.h"
 
-#define MAP_SHARED	    0x01
-#define MAP_PRIVATE	    0x02
+#define MAP_SHARED          0x01
+#define MAP_PRIVATE         0x02
 #define MAP_SHARED_VALIDATE 0x03
-#define MAP_TYPE	    0x0f
-#define MAP_FIXED	    0x10
-#define MAP_ANONYMOUS	    0x20
+#define MAP_TYPE            0x0f
+#define MAP_FIXED           0x10
+#define MAP_ANONYMOUS       0x20
 #define MAP_FIXED_NOREPLACE 0x100000
-#define MADV_DONTNEED	    4
-#define MAX_MAP_LEN	    (1UL << 46)
+#define MADV_DONTNEED       4
+#define MAX_MAP_LEN         (1UL << 46)
 
 /* MAP_FIXED inside an existing mapping: the pages are replaced by zeros */
 static long map_fixed(uintptr_t addr, size_t len, int prot, int flags)
@@ -27,7 +27,7 @@ static long map_fixed(uintptr_t addr, size_t len, int prot, int flags)
 
 	if (!r || !mm_region_covers(r, addr, len)) {
 		uk_pr_warn("mmap: MAP_FIXED at %p outside existing mappings is not supported\n",
-			   (void *)addr);
+		           (void *)addr);
 		return -ENOMEM;
 	}
 	if (flags & MAP_FIXED_NOREPLACE)
@@ -41,7 +41,7 @@ static long map_fixed(uintptr_t addr, size_t len, int prot, int flags)
 }
 
 UK_SYSCALL_R_DEFINE(long, mmap, void *, addr, size_t, len, int, prot, int, flags, int, fd, long,
-		    off)
+                    off)
 {
 	struct mm_region *r;
 	int type = flags & MAP_TYPE;

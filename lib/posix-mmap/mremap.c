@@ -12,8 +12,8 @@
 #define MREMAP_MAYMOVE 1
 #define MREMAP_FIXED   2
 
-UK_SYSCALL_R_DEFINE(long, mremap, void *, old, size_t, old_len, size_t, new_len, int, flags,
-		    void *, new_addr)
+UK_SYSCALL_R_DEFINE(long, mremap, void *, old, size_t, old_len, size_t, new_len, int, flags, void *,
+                    new_addr)
 {
 	struct mm_region *r, *n;
 	uintptr_t o = (uintptr_t)old;

@@ -20,10 +20,10 @@
 struct mm_region {
 	uintptr_t base;
 	unsigned long npages;
-	unsigned long live;	  /* pages still mapped */
-	int prot_changed;	  /* some page is not read-write: reset before freeing */
+	unsigned long live; /* pages still mapped */
+	int prot_changed;   /* some page is not read-write: reset before freeing */
 	struct mm_region *next;
-	unsigned char map[];	  /* one bit per page: mapped */
+	unsigned char map[]; /* one bit per page: mapped */
 };
 
 /* a new region of npages zeroed, read-write pages; NULL when out of memory */

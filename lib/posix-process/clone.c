@@ -16,8 +16,8 @@
 #include <uk/thread.h>
 #include "process.h"
 
-#define CLONE_VM	     0x00000100
-#define CLONE_SETTLS	     0x00080000
+#define CLONE_VM             0x00000100
+#define CLONE_SETTLS         0x00080000
 #define CLONE_PARENT_SETTID  0x00100000
 #define CLONE_CHILD_CLEARTID 0x00200000
 #define CLONE_CHILD_SETTID   0x01000000
@@ -68,7 +68,7 @@ static void thread_finish(struct posix_thread *pt)
 }
 
 int uk_posix_clone(unsigned long flags, void *stack, int *ptid, unsigned long tls, int *ctid,
-		   int (*fn)(void *), void *arg)
+                   int (*fn)(void *), void *arg)
 {
 	struct posix_thread *pt;
 	struct uk_thread *t;
@@ -86,7 +86,7 @@ int uk_posix_clone(unsigned long flags, void *stack, int *ptid, unsigned long tl
 	pt->arg = arg;
 	pt->stack = stack;
 	t = uk_thread_create_on(uk_sched_get_default(), "pthread", clone_entry, pt,
-				CLONE_KSTACK_PAGES);
+	                        CLONE_KSTACK_PAGES);
 	if (!t) {
 		uk_free(uk_alloc_get_default(), pt);
 		return -ENOMEM;
@@ -106,7 +106,6 @@ int uk_posix_clone(unsigned long flags, void *stack, int *ptid, unsigned long tl
 		pt->clear_tid = ctid;
 	return pt->tid;
 }
-
 
 void uk_posix_exit_unmap(void *base, size_t len)
 {

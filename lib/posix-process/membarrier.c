@@ -6,11 +6,11 @@
 #include <errno.h>
 #include <uk/syscall.h>
 
-#define MEMBARRIER_CMD_QUERY		      0
-#define MEMBARRIER_CMD_GLOBAL		      (1 << 0)
-#define MEMBARRIER_CMD_GLOBAL_EXPEDITED	      (1 << 1)
-#define MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED (1 << 2)
-#define MEMBARRIER_CMD_PRIVATE_EXPEDITED      (1 << 3)
+#define MEMBARRIER_CMD_QUERY                      0
+#define MEMBARRIER_CMD_GLOBAL                     (1 << 0)
+#define MEMBARRIER_CMD_GLOBAL_EXPEDITED           (1 << 1)
+#define MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED  (1 << 2)
+#define MEMBARRIER_CMD_PRIVATE_EXPEDITED          (1 << 3)
 #define MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED (1 << 4)
 
 #define SUPPORTED                                                                                  \

@@ -26,16 +26,16 @@ UK_SYSCALL_R_DEFINE(int, execve, const char *, path, char *const *, argv, char *
 {
 	(void)argv, (void)envp;
 	uk_pr_warn("execve(\"%s\") is not supported: the image runs one program (-ENOSYS)\n",
-		   path ? path : "(null)");
+	           path ? path : "(null)");
 	return -ENOSYS;
 }
 
 UK_SYSCALL_R_DEFINE(int, execveat, int, dirfd, const char *, path, char *const *, argv,
-		    char *const *, envp, int, flags)
+                    char *const *, envp, int, flags)
 {
 	(void)dirfd, (void)argv, (void)envp, (void)flags;
 	uk_pr_warn("execveat(\"%s\") is not supported: the image runs one program (-ENOSYS)\n",
-		   path ? path : "(null)");
+	           path ? path : "(null)");
 	return -ENOSYS;
 }
 
@@ -49,7 +49,8 @@ UK_SYSCALL_R_DEFINE(int, clone, unsigned long, flags)
 	if (!(flags & CLONE_VM))
 		uk_pr_warn("clone() without CLONE_VM (fork) is not supported (-ENOSYS)\n");
 	else
-		uk_pr_warn("raw clone() system call is not supported, use pthread_create (-ENOSYS)\n");
+		uk_pr_warn(
+		    "raw clone() system call is not supported, use pthread_create (-ENOSYS)\n");
 	return -ENOSYS;
 }
 

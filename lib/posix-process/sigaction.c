@@ -21,7 +21,7 @@ struct uk_ksigaction posix_sigactions[UK_NSIG + 1];
 static const uint64_t unblockable = (1ULL << (UK_SIGKILL - 1)) | (1ULL << (UK_SIGSTOP - 1));
 
 UK_SYSCALL_R_DEFINE(int, rt_sigaction, int, sig, const struct uk_ksigaction *, act,
-		    struct uk_ksigaction *, oact, unsigned long, setsize)
+                    struct uk_ksigaction *, oact, unsigned long, setsize)
 {
 	if (setsize != sizeof(uint64_t))
 		return -EINVAL;
@@ -42,7 +42,7 @@ UK_SYSCALL_R_DEFINE(int, rt_sigaction, int, sig, const struct uk_ksigaction *, a
 }
 
 UK_SYSCALL_R_DEFINE(int, rt_sigprocmask, int, how, const uint64_t *, set, uint64_t *, oset,
-		    unsigned long, setsize)
+                    unsigned long, setsize)
 {
 	struct posix_thread *pt = posix_thread_self();
 	uint64_t old = pt->sigmask;

@@ -11,12 +11,12 @@
 #include "process.h"
 #include "sigstate.h"
 
-#define SIGCHLD	 17
-#define SIGCONT	 18
-#define SIGTSTP	 20
-#define SIGTTIN	 21
-#define SIGTTOU	 22
-#define SIGURG	 23
+#define SIGCHLD  17
+#define SIGCONT  18
+#define SIGTSTP  20
+#define SIGTTIN  21
+#define SIGTTOU  22
+#define SIGURG   23
 #define SIGWINCH 28
 
 uint64_t posix_sigpending;

@@ -9,7 +9,7 @@
 
 struct uk_utsname {
 	char sysname[UTS_LEN], nodename[UTS_LEN], release[UTS_LEN], version[UTS_LEN],
-		machine[UTS_LEN], domainname[UTS_LEN];
+	    machine[UTS_LEN], domainname[UTS_LEN];
 };
 
 static char nodename[UTS_LEN] = CONFIG_LIBPOSIX_PROCESS_HOSTNAME;

@@ -5,16 +5,16 @@
 
 #include <stdint.h>
 
-#define UK_CLOCK_REALTIME	    0
-#define UK_CLOCK_MONOTONIC	    1
+#define UK_CLOCK_REALTIME           0
+#define UK_CLOCK_MONOTONIC          1
 #define UK_CLOCK_PROCESS_CPUTIME_ID 2
 #define UK_CLOCK_THREAD_CPUTIME_ID  3
-#define UK_CLOCK_MONOTONIC_RAW	    4
+#define UK_CLOCK_MONOTONIC_RAW      4
 #define UK_CLOCK_REALTIME_COARSE    5
 #define UK_CLOCK_MONOTONIC_COARSE   6
-#define UK_CLOCK_BOOTTIME	    7
-#define UK_TIMER_ABSTIME	    1
-#define UK_NSEC_PER_SEC		    1000000000ULL
+#define UK_CLOCK_BOOTTIME           7
+#define UK_TIMER_ABSTIME            1
+#define UK_NSEC_PER_SEC             1000000000ULL
 
 struct uk_timespec {
 	long tv_sec;

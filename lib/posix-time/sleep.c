@@ -52,7 +52,7 @@ UK_SYSCALL_R_DEFINE(int, nanosleep, const struct uk_timespec *, req, struct uk_t
 
 /* returns the error instead of setting errno, as the C function does */
 UK_SYSCALL_R_DEFINE(int, clock_nanosleep, long, clk, int, flags, const struct uk_timespec *, req,
-		    struct uk_timespec *, rem)
+                    struct uk_timespec *, rem)
 {
 	return sleep_on(clk, flags, req, rem);
 }

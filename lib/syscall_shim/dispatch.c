@@ -30,8 +30,8 @@ static void handlers_fill(void)
 		/* two libraries claiming one number is a configuration bug:
 		 * say so, and keep the first so the outcome is deterministic */
 		if (handlers[e->nr]) {
-			uk_pr_err("syscall %s (%ld) registered twice, keeping the first\n",
-				  e->name, e->nr);
+			uk_pr_err("syscall %s (%ld) registered twice, keeping the first\n", e->name,
+			          e->nr);
 			continue;
 		}
 		handlers[e->nr] = e->fn;

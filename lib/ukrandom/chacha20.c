@@ -24,8 +24,8 @@ static void quarter_round(uint32_t *x, int a, int b, int c, int d)
 }
 
 void uk_chacha20_block(const uint32_t key[UK_CHACHA20_KEY_WORDS], uint32_t counter,
-		       const uint32_t nonce[UK_CHACHA20_NONCE_WORDS],
-		       uint8_t out[UK_CHACHA20_BLOCK])
+                       const uint32_t nonce[UK_CHACHA20_NONCE_WORDS],
+                       uint8_t out[UK_CHACHA20_BLOCK])
 {
 	/* "expand 32-byte k" */
 	uint32_t in[16] = {0x61707865, 0x3320646e, 0x79622d32, 0x6b206574};

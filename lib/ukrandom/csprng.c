@@ -13,7 +13,7 @@ static void load_key(uint32_t key[UK_CHACHA20_KEY_WORDS], const uint8_t *b)
 
 	for (i = 0; i < UK_CHACHA20_KEY_WORDS; i++)
 		key[i] = (uint32_t)b[4 * i] | (uint32_t)b[4 * i + 1] << 8 |
-			 (uint32_t)b[4 * i + 2] << 16 | (uint32_t)b[4 * i + 3] << 24;
+		         (uint32_t)b[4 * i + 2] << 16 | (uint32_t)b[4 * i + 3] << 24;
 }
 
 void uk_csprng_init(struct uk_csprng *c, const uint32_t seed[UK_CHACHA20_KEY_WORDS])

@@ -107,7 +107,7 @@ static void seed_now(void)
 	if (cmdline_seed_nr) {
 		if (cmdline_seed_nr < SEED_WORDS)
 			uk_pr_warn("random.seed has %u words, %d expected: padding with zeros\n",
-				   cmdline_seed_nr, SEED_WORDS);
+			           cmdline_seed_nr, SEED_WORDS);
 		for (i = 0; i < SEED_WORDS; i++)
 			seed[i] ^= cmdline_seed[i];
 		if (source == UK_RANDOM_UNSEEDED)
@@ -128,7 +128,7 @@ static void seed_now(void)
 }
 
 static const char *const source_names[] = {"none", "RDSEED", "RDRAND", "random.seed",
-					   "clock (weak)"};
+                                           "clock (weak)"};
 
 static int random_init(void)
 {

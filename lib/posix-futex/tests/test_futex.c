@@ -30,9 +30,9 @@ UK_TESTCASE(posix_futex, value_mismatch_is_eagain)
 {
 	word = 5;
 	UK_TEST_EXPECT_SNUM_EQ(uk_syscall(__NR_futex, (long)&word, FUTEX_WAIT, 4, 0, 0, 0),
-			       -EAGAIN);
+	                       -EAGAIN);
 	UK_TEST_EXPECT_SNUM_EQ(uk_syscall(__NR_futex, (long)&word + 1, FUTEX_WAIT, 5, 0, 0, 0),
-			       -EINVAL);
+	                       -EINVAL);
 	UK_TEST_EXPECT_SNUM_EQ(uk_syscall(__NR_futex, (long)&word, 77, 5, 0, 0, 0), -ENOSYS);
 }
 
@@ -42,9 +42,8 @@ UK_TESTCASE(posix_futex, timeout_expires)
 	uint64_t t0 = ukplat_monotonic_clock();
 
 	word = 0;
-	UK_TEST_EXPECT_SNUM_EQ(uk_syscall(__NR_futex, (long)&word, FUTEX_WAIT | 128, 0, (long)&t,
-					  0, 0),
-			       -ETIMEDOUT);
+	UK_TEST_EXPECT_SNUM_EQ(
+	    uk_syscall(__NR_futex, (long)&word, FUTEX_WAIT | 128, 0, (long)&t, 0, 0), -ETIMEDOUT);
 	UK_TEST_EXPECT(ukplat_monotonic_clock() - t0 >= 10 * 1000 * 1000);
 	UK_TEST_EXPECT_SNUM_EQ(uk_futex_waiters(&word), 0);
 }
@@ -89,9 +88,8 @@ UK_TESTCASE(posix_futex, requeue_moves_waiters)
 	}
 	uk_sched_yield();
 	/* wake none, move both to word2 */
-	UK_TEST_EXPECT_SNUM_EQ(uk_syscall(__NR_futex, (long)&word, FUTEX_REQUEUE, 0, 2,
-					  (long)&word2, 0),
-			       2);
+	UK_TEST_EXPECT_SNUM_EQ(
+	    uk_syscall(__NR_futex, (long)&word, FUTEX_REQUEUE, 0, 2, (long)&word2, 0), 2);
 	UK_TEST_EXPECT_SNUM_EQ(uk_futex_waiters(&word), 0);
 	UK_TEST_EXPECT_SNUM_EQ(uk_futex_waiters(&word2), 2);
 	UK_TEST_EXPECT_SNUM_EQ(uk_futex_wake(&word2, 2, ~0U), 2);

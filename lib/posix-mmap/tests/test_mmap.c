@@ -6,11 +6,11 @@
 #include <uk/test.h>
 #include "region.h"
 
-#define PROT_RW	    3
+#define PROT_RW     3
 #define MAP_PRIVATE 0x02
 #define MAP_ANON    0x20
 #define MAP_FIXED   0x10
-#define PG	    MM_PAGE_SIZE
+#define PG          MM_PAGE_SIZE
 
 static long sys(long nr, long a, long b, long c, long d, long e)
 {
@@ -80,9 +80,8 @@ UK_TESTCASE(posix_mmap, map_fixed_inside_a_mapping_zeroes)
 	UK_TEST_EXPECT(p[PG] == 0 && p[2 * PG - 1] == 0 && p[0] == 1 && p[2 * PG] == 1);
 	sys(__NR_munmap, (long)p, 4 * PG, 0, 0, 0);
 	/* outside any mapping: refused */
-	UK_TEST_EXPECT_SNUM_EQ(sys(__NR_mmap, (long)p, PG, PROT_RW,
-				   MAP_PRIVATE | MAP_ANON | MAP_FIXED, -1),
-			       -ENOMEM);
+	UK_TEST_EXPECT_SNUM_EQ(
+	    sys(__NR_mmap, (long)p, PG, PROT_RW, MAP_PRIVATE | MAP_ANON | MAP_FIXED, -1), -ENOMEM);
 }
 
 UK_TESTCASE(posix_mmap, mremap_shrinks_in_place_and_grows_by_moving)

@@ -12,14 +12,14 @@
 /* What the kernel knows about a thread of the process (uk_thread->priv) */
 struct posix_thread {
 	int tid;
-	int *clear_tid;	    /* CLONE_CHILD_CLEARTID / set_tid_address */
-	int (*fn)(void *);  /* clone: start function, argument and stack */
+	int *clear_tid;    /* CLONE_CHILD_CLEARTID / set_tid_address */
+	int (*fn)(void *); /* clone: start function, argument and stack */
 	void *arg;
 	void *stack;
 	unsigned long tls;
-	void *unmap_base;   /* a detached thread's own stack, freed after it exits */
+	void *unmap_base; /* a detached thread's own stack, freed after it exits */
 	size_t unmap_len;
-	uint64_t sigmask;   /* blocked signals, bit sig-1 */
+	uint64_t sigmask; /* blocked signals, bit sig-1 */
 	struct uk_thread *thread;
 };
 

@@ -5,16 +5,16 @@
 
 #include <stdint.h>
 
-#define UK_NSIG	       64
-#define UK_SIGKILL     9
-#define UK_SIGSTOP     19
-#define UK_SIG_DFL     ((uintptr_t)0)
-#define UK_SIG_IGN     ((uintptr_t)1)
-#define UK_SA_SIGINFO  0x00000004UL
-#define UK_SA_NODEFER  0x40000000UL
+#define UK_NSIG         64
+#define UK_SIGKILL      9
+#define UK_SIGSTOP      19
+#define UK_SIG_DFL      ((uintptr_t)0)
+#define UK_SIG_IGN      ((uintptr_t)1)
+#define UK_SA_SIGINFO   0x00000004UL
+#define UK_SA_NODEFER   0x40000000UL
 #define UK_SA_RESETHAND 0x80000000UL
-#define UK_SI_USER     0
-#define UK_SI_TKILL    (-6)
+#define UK_SI_USER      0
+#define UK_SI_TKILL     (-6)
 
 /* what rt_sigaction() passes: struct kernel_sigaction */
 struct uk_ksigaction {

@@ -9,8 +9,8 @@
 #include "process.h"
 #include "sigstate.h"
 
-#define SIGUSR1 10
-#define SIG_BLOCK 0
+#define SIGUSR1     10
+#define SIG_BLOCK   0
 #define SIG_UNBLOCK 1
 
 static long sys(long nr, long a, long b, long c, long d)
@@ -114,8 +114,9 @@ UK_TESTCASE(posix_process, clone_runs_on_given_stack_and_clears_tid)
 	int ptid = 0, ctid = -1;
 	long tid;
 
-	tid = uk_posix_clone(0x00000100 | 0x00080000 | 0x00100000 | 0x00200000, stack + sizeof(stack),
-			     &ptid, (unsigned long)tls_block, &ctid, clone_fn, (void *)1);
+	tid =
+	    uk_posix_clone(0x00000100 | 0x00080000 | 0x00100000 | 0x00200000, stack + sizeof(stack),
+	                   &ptid, (unsigned long)tls_block, &ctid, clone_fn, (void *)1);
 	UK_TEST_ASSERT(tid > 1);
 	UK_TEST_EXPECT_SNUM_EQ(ptid, tid);
 	/* the thread clears ctid when it ends: wait for it on the futex */

@@ -53,8 +53,10 @@ UK_TESTCASE(posix_time, cpu_clocks_and_resolution)
 {
 	struct uk_timespec a, b, res = {-1, -1};
 
-	UK_TEST_EXPECT_SNUM_EQ(sys(__NR_clock_gettime, UK_CLOCK_PROCESS_CPUTIME_ID, (long)&a, 0, 0), 0);
-	UK_TEST_EXPECT_SNUM_EQ(sys(__NR_clock_gettime, UK_CLOCK_THREAD_CPUTIME_ID, (long)&b, 0, 0), 0);
+	UK_TEST_EXPECT_SNUM_EQ(sys(__NR_clock_gettime, UK_CLOCK_PROCESS_CPUTIME_ID, (long)&a, 0, 0),
+	                       0);
+	UK_TEST_EXPECT_SNUM_EQ(sys(__NR_clock_gettime, UK_CLOCK_THREAD_CPUTIME_ID, (long)&b, 0, 0),
+	                       0);
 	UK_TEST_EXPECT(uk_timespec_ns(&b) >= uk_timespec_ns(&a));
 	UK_TEST_EXPECT_SNUM_EQ(sys(__NR_clock_getres, UK_CLOCK_MONOTONIC, (long)&res, 0, 0), 0);
 	UK_TEST_EXPECT(res.tv_sec == 0 && res.tv_nsec > 0);
@@ -84,15 +86,15 @@ UK_TESTCASE(posix_time, clock_nanosleep_absolute)
 	uint64_t deadline = ukplat_monotonic_clock() + 10 * 1000 * 1000, t0;
 
 	uk_timespec_set(&when, deadline);
-	UK_TEST_EXPECT_SNUM_EQ(sys(__NR_clock_nanosleep, UK_CLOCK_MONOTONIC, UK_TIMER_ABSTIME,
-				   (long)&when, 0), 0);
+	UK_TEST_EXPECT_SNUM_EQ(
+	    sys(__NR_clock_nanosleep, UK_CLOCK_MONOTONIC, UK_TIMER_ABSTIME, (long)&when, 0), 0);
 	UK_TEST_EXPECT(ukplat_monotonic_clock() >= deadline);
 	/* a deadline in the past returns at once */
 	uk_timespec_set(&when, 1);
 	t0 = ukplat_monotonic_clock();
-	UK_TEST_EXPECT_SNUM_EQ(sys(__NR_clock_nanosleep, UK_CLOCK_MONOTONIC, UK_TIMER_ABSTIME,
-				   (long)&when, 0), 0);
+	UK_TEST_EXPECT_SNUM_EQ(
+	    sys(__NR_clock_nanosleep, UK_CLOCK_MONOTONIC, UK_TIMER_ABSTIME, (long)&when, 0), 0);
 	UK_TEST_EXPECT(ukplat_monotonic_clock() - t0 < 5 * 1000 * 1000);
-	UK_TEST_EXPECT_SNUM_EQ(sys(__NR_clock_nanosleep, UK_CLOCK_THREAD_CPUTIME_ID, 0, (long)&when,
-				   0), -EINVAL);
+	UK_TEST_EXPECT_SNUM_EQ(
+	    sys(__NR_clock_nanosleep, UK_CLOCK_THREAD_CPUTIME_ID, 0, (long)&when, 0), -EINVAL);
 }

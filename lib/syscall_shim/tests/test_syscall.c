@@ -12,8 +12,8 @@
  * registers it: the test borrows its number to check that the generated
  * wrapper hands every argument over with its declared type.
  */
-UK_SYSCALL_R_DEFINE(long, afs_syscall, int, a, unsigned char, b, const char *, s, long, d, short,
-		    e, unsigned long, f)
+UK_SYSCALL_R_DEFINE(long, afs_syscall, int, a, unsigned char, b, const char *, s, long, d, short, e,
+                    unsigned long, f)
 {
 	if (!s)
 		return -EFAULT;
@@ -26,8 +26,7 @@ UK_SYSCALL_R_DEFINE(long, afs_syscall, int, a, unsigned char, b, const char *, s
 UK_TESTCASE(syscall_shim, registered_handler_gets_typed_args)
 {
 	/* the upper bits must be dropped by the int/uchar/short conversions */
-	long r = uk_syscall(__NR_afs_syscall, 0x100000001L, 0x102, (long)"abc", 1000, 0x10005,
-			    7);
+	long r = uk_syscall(__NR_afs_syscall, 0x100000001L, 0x102, (long)"abc", 1000, 0x10005, 7);
 
 	UK_TEST_EXPECT_SNUM_EQ(r, 1 + 2 + 3 + 1000 + 5 + 7);
 	UK_TEST_EXPECT_SNUM_EQ(uk_syscall(__NR_afs_syscall, 0, 0, 0, 0, 0, 0), -EFAULT);

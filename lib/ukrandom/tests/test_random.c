@@ -68,7 +68,7 @@ UK_TESTCASE(ukrandom, getrandom_syscall)
 
 	memset(buf, 0, sizeof(buf));
 	UK_TEST_EXPECT_SNUM_EQ(uk_syscall(__NR_getrandom, (long)buf, sizeof(buf), 0, 0, 0, 0),
-			       sizeof(buf));
+	                       sizeof(buf));
 	for (i = 0; i < sizeof(buf); i++)
 		zeros += !buf[i];
 	/* 300 random bytes: about 1 zero expected, 20 would be absurd */

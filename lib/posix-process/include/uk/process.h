@@ -13,7 +13,7 @@
  * futex there. CLONE_VM is required. Returns the tid or a negative errno.
  */
 int uk_posix_clone(unsigned long flags, void *stack, int *ptid, unsigned long tls, int *ctid,
-		   int (*fn)(void *), void *arg);
+                   int (*fn)(void *), void *arg);
 
 /*
  * Ends the calling thread like SYS_exit and frees [base, base+len) (its

@@ -15,19 +15,19 @@ enum uk_random_source {
 	UK_RANDOM_RDSEED,
 	UK_RANDOM_RDRAND,
 	UK_RANDOM_CMDLINE, /* random.seed=[ ... ] */
-	UK_RANDOM_WEAK,	   /* the clock only: predictable */
+	UK_RANDOM_WEAK,    /* the clock only: predictable */
 };
 enum uk_random_source uk_random_source(void);
 
 /* --- ChaCha20 (RFC 8439), exposed for the known-answer tests ----------------- */
-#define UK_CHACHA20_KEY_WORDS	8
+#define UK_CHACHA20_KEY_WORDS   8
 #define UK_CHACHA20_NONCE_WORDS 3
-#define UK_CHACHA20_BLOCK	64
+#define UK_CHACHA20_BLOCK       64
 
 /* the 64-byte block for (key, counter, nonce), serialized little-endian */
 void uk_chacha20_block(const uint32_t key[UK_CHACHA20_KEY_WORDS], uint32_t counter,
-		       const uint32_t nonce[UK_CHACHA20_NONCE_WORDS],
-		       uint8_t out[UK_CHACHA20_BLOCK]);
+                       const uint32_t nonce[UK_CHACHA20_NONCE_WORDS],
+                       uint8_t out[UK_CHACHA20_BLOCK]);
 
 /* the CSPRNG's state: a key that is replaced after every request */
 struct uk_csprng {
