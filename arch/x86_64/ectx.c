@@ -27,6 +27,16 @@ static int use_xsave;
 static unsigned long xsave_mask;
 static unsigned long area_size = FXSAVE_SIZE;
 
+/* CONFIG_ARCH_X86_64_NOSSE: no code uses the extended state, so a switch
+ * has nothing to save; threads still get a small area so callers need not
+ * special-case it. */
+#ifdef CONFIG_ARCH_X86_64_NOSSE
+#define NOSSE 1
+#else
+#define NOSSE 0
+#endif
+#define NOSSE_AREA 16
+
 static unsigned long xgetbv0(void)
 {
 	__u32 lo, hi;
@@ -49,6 +59,10 @@ static void probe(void)
 	__u32 a, b, c, d;
 
 	probed = 1;
+	if (NOSSE) {
+		area_size = NOSSE_AREA;
+		return;
+	}
 	if (!xsave_wanted())
 		return;
 	ukarch_cpuid(1, 0, &a, &b, &c, &d);
@@ -88,6 +102,8 @@ void ukarch_ectx_init(void *area)
 
 	for (i = 0; i < n; i++)
 		p[i] = 0;
+	if (NOSSE)
+		return;
 	*(__u16 *)(p + OFF_FCW) = FCW_DEFAULT;
 	*(__u32 *)(p + OFF_MXCSR) = MXCSR_DEFAULT;
 	/* x87 and SSE from the area (zeros + defaults above), the rest in init state */
@@ -99,6 +115,8 @@ void ukarch_ectx_save(void *area)
 {
 	if (!probed)
 		probe();
+	if (NOSSE)
+		return;
 	if (use_xsave)
 		__asm__ __volatile__("xsave64 (%0)"
 		                     :
@@ -113,6 +131,8 @@ void ukarch_ectx_restore(void *area)
 {
 	if (!probed)
 		probe();
+	if (NOSSE)
+		return;
 	if (use_xsave)
 		__asm__ __volatile__("xrstor64 (%0)"
 		                     :

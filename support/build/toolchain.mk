@@ -20,6 +20,7 @@ UK_LIBGCC := $(shell $(CC) -print-libgcc-file-name)
 UK_OPTFLAGS := $(if $(CONFIG_OPTIMIZE_PERF),-O2,-Os)
 
 UK_ARCHFLAGS-$(CONFIG_ARCH_X86_64) += -m64 -mno-red-zone -mcmodel=small -fno-pic -fno-pie
+UK_ARCHFLAGS-$(CONFIG_ARCH_X86_64_NOSSE) += -mgeneral-regs-only
 
 # Flags for C and assembly.
 UK_COMMON_FLAGS := -ffreestanding -nostdinc -isystem $(UK_CC_INCLUDE) \

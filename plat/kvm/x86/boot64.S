@@ -36,7 +36,9 @@ _long_mode_entry:
 
 	/* CR0/CR4 already allow SSE; give it a defined state */
 	fninit
+#ifndef CONFIG_ARCH_X86_64_NOSSE
 	ldmxcsr boot_mxcsr(%rip)
+#endif
 
 	movq %r12, %rdi
 	movq %r13, %rsi

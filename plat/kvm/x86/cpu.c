@@ -20,6 +20,11 @@ void kvm_cpu_features_init(void)
 	__u32 a, b, c, d;
 	uint64_t xcr0 = XCR0_X87 | XCR0_SSE;
 
+#ifdef CONFIG_ARCH_X86_64_NOSSE
+	(void)xcr0;
+	kvm_info("CPU: built without SSE, extended state unused\n");
+	return;
+#endif
 	ukarch_cpuid(1, 0, &a, &b, &c, &d);
 	if (!(c & CPUID1_ECX_XSAVE)) {
 		kvm_info("CPU: SSE enabled, no XSAVE\n");

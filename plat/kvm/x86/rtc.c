@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <uk/arch/lcpu.h>
 #include <kvm/time.h>
+#include <uk/plat/time.h>
 
 #define CMOS_INDEX   0x70
 #define CMOS_DATA    0x71
@@ -21,7 +22,10 @@
 #define STB_BINARY   0x04
 #define HOUR_PM      0x80
 #define RTC_TRIES    8
-#define UIP_SPIN     1000000
+/* An update cycle lasts under 2 ms; wait at most this long for one to end.
+ * Bounded by time, not iterations: under an emulating hypervisor each port
+ * access costs tens of microseconds. */
+#define UIP_WAIT_NS  3000000ULL
 
 struct rtc_time {
 	unsigned int sec, min, hour, day, mon, year, century;
@@ -35,9 +39,9 @@ static unsigned int cmos_read(unsigned int reg)
 
 static void rtc_read_raw(struct rtc_time *t)
 {
-	int spin = UIP_SPIN;
+	uint64_t end = ukplat_monotonic_clock() + UIP_WAIT_NS;
 
-	while ((cmos_read(RTC_STATUS_A) & STA_UIP) && --spin)
+	while ((cmos_read(RTC_STATUS_A) & STA_UIP) && ukplat_monotonic_clock() < end)
 		;
 	t->sec = cmos_read(RTC_SEC);
 	t->min = cmos_read(RTC_MIN);
