@@ -50,8 +50,7 @@ static int vfs_automount(void)
 	int rc = 0;
 
 #if CONFIG_LIBVFSCORE_AUTOMOUNT_CI_EINITRD
-	rc = vfs_extract_initrd(uk_einitrd_start, (size_t)(uk_einitrd_end - uk_einitrd_start),
-	                        "embedded", "/", 1);
+	rc = vfs_extract_initrd(uk_einitrd_start, uk_einitrd_size(), "embedded", "/", 1);
 	if (rc) {
 		uk_pr_crit("The embedded initrd cannot become the root file system: %d\n", rc);
 		return rc;

@@ -38,7 +38,7 @@ static int initrd_source(const char *dev, const void **buf, size_t *len)
 #if CONFIG_LIBVFSCORE_AUTOMOUNT_CI_EINITRD
 	if (!strcmp(dev, "embedded")) {
 		*buf = uk_einitrd_start;
-		*len = (size_t)(uk_einitrd_end - uk_einitrd_start);
+		*len = uk_einitrd_size();
 		return 0;
 	}
 #endif

@@ -7,7 +7,7 @@
 static int make_node(int dirfd, const char *path, uint32_t mode)
 {
 	struct vfs_parent p;
-	struct uk_vnode *vn;
+	struct uk_vnode *vn = NULL;
 	int rc = vfs_lookup_parent(dirfd, path, &p);
 
 	if (rc)

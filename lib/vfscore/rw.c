@@ -197,7 +197,7 @@ ssize_t uk_vfs_sendfile(int outfd, int infd, int64_t *off, size_t count)
 	else if (!buf)
 		rc = -ENOMEM;
 	else if (off && (*off < 0 || !seekable(in)))
-		rc = off && *off < 0 ? -EINVAL : -ESPIPE;
+		rc = *off < 0 ? -EINVAL : -ESPIPE;
 	else
 		rc = copy_loop(out, in, off, count, buf);
 	vfs_free(buf);
