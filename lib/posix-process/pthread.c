@@ -24,6 +24,11 @@ int posix_thread_new_tid_peek(void)
 	return next_tid;
 }
 
+struct posix_thread *posix_thread_main(void)
+{
+	return &main_record;
+}
+
 struct posix_thread *posix_thread_self(void)
 {
 	struct uk_thread *t = uk_thread_current();

@@ -74,7 +74,11 @@ static void run_handler(struct posix_thread *pt, int sig, int code)
 
 void posix_signal_deliver_pending(void)
 {
-	struct posix_thread *pt = posix_thread_self();
+	posix_signal_deliver_to(posix_thread_self());
+}
+
+void posix_signal_deliver_to(struct posix_thread *pt)
+{
 	uint64_t ready;
 	int sig;
 

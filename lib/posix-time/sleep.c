@@ -1,15 +1,32 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Sleeping blocks the thread in the scheduler until a monotonic deadline;
- * nothing interrupts a sleep (no asynchronous signals), so the remaining
- * time is always zero.
+ * Sleeping blocks the thread in the scheduler until a monotonic deadline.
+ * A timer signal (posix-process: uk_posix_signal_post) ends the sleep early
+ * with -EINTR and the time that was left.
  */
 #include <errno.h>
 #include <stddef.h>
 #include <uk/plat/time.h>
 #include <uk/sched.h>
+#include <uk/thread.h>
 #include <uk/syscall.h>
 #include "ptime.h"
+
+/* lib/posix-process, when present: signals interrupt sleeps */
+int uk_posix_take_interrupt(void) __attribute__((weak));
+
+/* sleeps until deadline (monotonic) unless a signal comes first: 0 or -EINTR */
+static int sleep_interruptible(uint64_t deadline)
+{
+	if (uk_posix_take_interrupt)
+		uk_posix_take_interrupt();
+	while (ukplat_monotonic_clock() < deadline) {
+		if (uk_posix_take_interrupt && uk_posix_take_interrupt())
+			return -EINTR;
+		uk_thread_block_until(deadline);
+	}
+	return 0;
+}
 
 /* a realtime deadline converted to the monotonic clock the scheduler uses */
 static uint64_t monotonic_deadline(long clk, uint64_t when)
@@ -39,7 +56,13 @@ static int sleep_on(long clk, int flags, const struct uk_timespec *req, struct u
 		deadline = monotonic_deadline(clk, uk_timespec_ns(req));
 	else
 		deadline = ukplat_monotonic_clock() + uk_timespec_ns(req);
-	uk_sched_sleep_until(deadline);
+	if (sleep_interruptible(deadline)) {
+		uint64_t now = ukplat_monotonic_clock();
+
+		if (rem && !(flags & UK_TIMER_ABSTIME))
+			uk_timespec_set(rem, deadline > now ? deadline - now : 0);
+		return -EINTR;
+	}
 	if (rem && !(flags & UK_TIMER_ABSTIME))
 		uk_timespec_set(rem, 0);
 	return 0;

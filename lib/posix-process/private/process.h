@@ -20,6 +20,7 @@ struct posix_thread {
 	void *unmap_base; /* a detached thread's own stack, freed after it exits */
 	size_t unmap_len;
 	uint64_t sigmask; /* blocked signals, bit sig-1 */
+	int interrupted;  /* a signal arrived while it slept: the sleep ends with -EINTR */
 	struct uk_thread *thread;
 };
 
@@ -27,6 +28,8 @@ struct posix_thread {
 int posix_thread_new_tid(void);
 /* the tid the next thread will get */
 int posix_thread_new_tid_peek(void);
+/* the main thread's record (tid 1): asynchronous signals go to it */
+struct posix_thread *posix_thread_main(void);
 /* the calling thread's record; created for threads not made by clone() */
 struct posix_thread *posix_thread_self(void);
 /* clears the tid word and wakes its futex: the thread is gone for joiners */
@@ -35,6 +38,8 @@ void posix_thread_clear_tid(struct posix_thread *pt);
 int posix_call_on_stack(int (*fn)(void *), void *arg, void *sp);
 /* delivers pending, unblocked signals to their handlers */
 void posix_signal_deliver_pending(void);
+/* the same for thread pt's mask (its handlers run in the caller's context) */
+void posix_signal_deliver_to(struct posix_thread *pt);
 /* the signal-default action that ends the process */
 void posix_terminate_by_signal(int sig) __attribute__((noreturn));
 

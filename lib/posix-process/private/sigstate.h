@@ -15,6 +15,7 @@
 #define UK_SA_RESETHAND 0x80000000UL
 #define UK_SI_USER      0
 #define UK_SI_TKILL     (-6)
+#define UK_SI_KERNEL    0x80
 
 /* what rt_sigaction() passes: struct kernel_sigaction */
 struct uk_ksigaction {
