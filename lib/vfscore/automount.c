@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The root file system at boot (init level rootfs): the embedded initrd
- * (CONFIG_LIBVFSCORE_AUTOMOUNT_CI_EINITRD), then the vfs.fstab= entries
+ * The root file system at boot (init level rootfs): a ramfs at / filled from
+ * the embedded initrd (CONFIG_LIBVFSCORE_AUTOMOUNT_CI_EINITRD) or empty
+ * (CONFIG_LIBVFSCORE_AUTOMOUNT_CI alone), then the vfs.fstab= entries
  * (CONFIG_LIBVFSCORE_AUTOMOUNT_UP, fstab.c). A root that cannot be set up
  * stops the boot cleanly: the init call's error ends the VM with status 1.
  */
@@ -49,6 +50,13 @@ static int vfs_automount(void)
 {
 	int rc = 0;
 
+#if CONFIG_LIBVFSCORE_AUTOMOUNT_CI && !CONFIG_LIBVFSCORE_AUTOMOUNT_CI_EINITRD
+	rc = uk_vfs_mount("", "/", "ramfs", 0, "");
+	if (rc) {
+		uk_pr_crit("Cannot mount the root file system: %d\n", rc);
+		return rc;
+	}
+#endif
 #if CONFIG_LIBVFSCORE_AUTOMOUNT_CI_EINITRD
 	rc = vfs_extract_initrd(uk_einitrd_start, uk_einitrd_size(), "embedded", "/", 1);
 	if (rc) {
