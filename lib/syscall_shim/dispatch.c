@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * uk_syscall(): the one entry point from the C library into the kernel.
- * The handlers registered in .uk_syscalltab are copied into an array indexed
+ * The handlers registered in section uk_syscalltab are copied into an array indexed
  * by number on first use, so a call costs one bounds check and one indirect
  * call instead of a walk over the table.
  */
@@ -12,8 +12,13 @@
 #include <uk/syscall.h>
 #include "shim.h"
 
-extern const struct uk_syscall_entry __uk_syscalltab_start[];
-extern const struct uk_syscall_entry __uk_syscalltab_end[];
+/*
+ * The section's name is a C identifier, so the linker defines these bounds
+ * itself (and keeps the section under --gc-sections because they are
+ * referenced): no linker-script support needed.
+ */
+extern const struct uk_syscall_entry __start_uk_syscalltab[];
+extern const struct uk_syscall_entry __stop_uk_syscalltab[];
 
 static uk_syscall_fn_t handlers[UK_SYSCALL_NR_LIMIT];
 static int handlers_ready;
@@ -22,7 +27,7 @@ static void handlers_fill(void)
 {
 	const struct uk_syscall_entry *e;
 
-	for (e = __uk_syscalltab_start; e < __uk_syscalltab_end; e++) {
+	for (e = __start_uk_syscalltab; e < __stop_uk_syscalltab; e++) {
 		if (e->nr < 0 || e->nr >= UK_SYSCALL_NR_LIMIT) {
 			uk_pr_err("syscall %s: number %ld out of range, ignored\n", e->name, e->nr);
 			continue;
