@@ -25,9 +25,13 @@ static int handlers_ready;
 
 static void handlers_fill(void)
 {
+	/* bounds of one linker section: compared as addresses, not as C objects */
+	size_t i, n = ((uintptr_t)__stop_uk_syscalltab - (uintptr_t)__start_uk_syscalltab) /
+	              sizeof(struct uk_syscall_entry);
 	const struct uk_syscall_entry *e;
 
-	for (e = __start_uk_syscalltab; e < __stop_uk_syscalltab; e++) {
+	for (i = 0; i < n; i++) {
+		e = &__start_uk_syscalltab[i];
 		if (e->nr < 0 || e->nr >= UK_SYSCALL_NR_LIMIT) {
 			uk_pr_err("syscall %s: number %ld out of range, ignored\n", e->name, e->nr);
 			continue;
