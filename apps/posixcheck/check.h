@@ -15,6 +15,8 @@ int check_malloc(void);
 int check_identity(void);
 int check_signals(void);
 int check_memory(void);
+/* memfile.c: mmap of files, with lib/vfscore only */
+int check_memory_file(void) __attribute__((weak));
 /* files.c (the VFS's checks), when present */
 int check_files(void) __attribute__((weak));
 

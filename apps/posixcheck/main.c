@@ -60,6 +60,8 @@ int main(int argc, char *argv[])
 	check_time();
 	check_random();
 	check_memory();
+	if (check_memory_file)
+		check_memory_file();
 	check_malloc();
 	check_threads();
 	check_signals();

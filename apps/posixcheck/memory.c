@@ -36,7 +36,7 @@ int check_memory(void)
 	if (q != MAP_FAILED)
 		munmap(q, 32 * 4096);
 	fails += check(mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, 3, 0) == MAP_FAILED,
-	               "memory.file_mapping_refused", "mapped");
+	               "memory.mmap_bad_fd_fails", "mapped");
 	/* musl's brk()/sbrk() refuse to move the break; its malloc uses the system call */
 	b0 = (void *)syscall(SYS_brk, 0);
 	b1 = (void *)syscall(SYS_brk, (char *)b0 + 8192);

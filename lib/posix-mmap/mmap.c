@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * mmap(2) and friends for anonymous memory. All memory is resident and
+ * mmap(2) and friends: anonymous memory, and private copies of files
+ * (read through pread64). All memory is resident and
  * private to the one process, so MAP_SHARED anonymous mappings behave like
  * private ones, and locking is a no-op that succeeds.
  */
@@ -40,22 +41,57 @@ static long map_fixed(uintptr_t addr, size_t len, int prot, int flags)
 	return (long)addr;
 }
 
+/*
+ * MAP_PRIVATE of a file: a private copy, read through pread64 (whatever
+ * file system registered it); past the end of the file the pages stay
+ * zero, as Linux shows them. Writes stay in the copy, which is what
+ * MAP_PRIVATE promises. MAP_SHARED would need the page cache to write back.
+ */
+static long map_file(size_t len, int prot, int flags, int fd, long off)
+{
+	struct mm_region *r;
+	long got;
+
+	if ((flags & MAP_TYPE) != MAP_PRIVATE) {
+		uk_pr_warn("mmap of fd %d: MAP_SHARED file mappings are not supported (-ENODEV)\n",
+		           fd);
+		return -ENODEV;
+	}
+	if (off < 0 || (off & (long)MM_PAGE_MASK))
+		return -EINVAL;
+	r = mm_region_new(len / MM_PAGE_SIZE);
+	if (!r)
+		return -ENOMEM;
+	got = uk_syscall(__NR_pread64, fd, (long)r->base, (long)len, off, 0, 0);
+	if (got < 0) {
+		mm_unmap_range(r->base, len);
+		/* what mmap(2) says for a descriptor that cannot be read */
+		return got == -ENOSYS || got == -EISDIR || got == -ESPIPE ? -ENODEV
+		       : got == -EBADF                                    ? -EBADF
+		                                                          : -EACCES;
+	}
+	if (prot != (MM_PROT_READ | MM_PROT_WRITE) && mm_region_protect(r, r->base, len, prot)) {
+		mm_unmap_range(r->base, len);
+		return -ENOMEM;
+	}
+	return (long)r->base;
+}
+
 UK_SYSCALL_R_DEFINE(long, mmap, void *, addr, size_t, len, int, prot, int, flags, int, fd, long,
                     off)
 {
 	struct mm_region *r;
 	int type = flags & MAP_TYPE;
 
-	(void)off;
 	if (!len || len > MAX_MAP_LEN)
 		return -EINVAL;
 	if (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE)
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS)) {
-		uk_pr_warn("mmap of fd %d: file mappings are not supported yet (-ENODEV)\n", fd);
-		return -ENODEV;
-	}
 	len = mm_page_round(len);
+	if (!(flags & MAP_ANONYMOUS) && !(flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)))
+		return map_file(len, prot, flags, fd, off);
+	if (!(flags & MAP_ANONYMOUS))
+		return -EINVAL; /* a file over an existing mapping: not supported */
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		if ((uintptr_t)addr & MM_PAGE_MASK)
 			return -EINVAL;
