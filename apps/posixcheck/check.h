@@ -17,6 +17,8 @@ int check_signals(void);
 int check_memory(void);
 /* memfile.c: mmap of files, with lib/vfscore only */
 int check_memory_file(void) __attribute__((weak));
+/* pwcheck.c: getpwnam & co through /etc/passwd, with lib/vfscore only */
+int check_passwd(void) __attribute__((weak));
 /* files.c (the VFS's checks), when present */
 int check_files(void) __attribute__((weak));
 

@@ -62,6 +62,8 @@ int main(int argc, char *argv[])
 	check_memory();
 	if (check_memory_file)
 		check_memory_file();
+	if (check_passwd)
+		check_passwd();
 	check_malloc();
 	check_threads();
 	check_signals();
