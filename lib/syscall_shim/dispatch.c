@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * uk_syscall(): the one entry point from the C library into the kernel.
- * The handlers registered in section uk_syscalltab are copied into an array indexed
+ * The handlers registered in section .uk_syscalltab are copied into an array indexed
  * by number on first use, so a call costs one bounds check and one indirect
  * call instead of a walk over the table.
  */
@@ -12,13 +12,9 @@
 #include <uk/syscall.h>
 #include "shim.h"
 
-/*
- * The section's name is a C identifier, so the linker defines these bounds
- * itself (and keeps the section under --gc-sections because they are
- * referenced): no linker-script support needed.
- */
-extern const struct uk_syscall_entry __start_uk_syscalltab[];
-extern const struct uk_syscall_entry __stop_uk_syscalltab[];
+/* bounds of section .uk_syscalltab, from the platform's linker script */
+extern const struct uk_syscall_entry __uk_syscalltab_start[];
+extern const struct uk_syscall_entry __uk_syscalltab_end[];
 
 static uk_syscall_fn_t handlers[UK_SYSCALL_NR_LIMIT];
 static int handlers_ready;
@@ -26,12 +22,12 @@ static int handlers_ready;
 static void handlers_fill(void)
 {
 	/* bounds of one linker section: compared as addresses, not as C objects */
-	size_t i, n = ((uintptr_t)__stop_uk_syscalltab - (uintptr_t)__start_uk_syscalltab) /
+	size_t i, n = ((uintptr_t)__uk_syscalltab_end - (uintptr_t)__uk_syscalltab_start) /
 	              sizeof(struct uk_syscall_entry);
 	const struct uk_syscall_entry *e;
 
 	for (i = 0; i < n; i++) {
-		e = &__start_uk_syscalltab[i];
+		e = &__uk_syscalltab_start[i];
 		if (e->nr < 0 || e->nr >= UK_SYSCALL_NR_LIMIT) {
 			uk_pr_err("syscall %s: number %ld out of range, ignored\n", e->name, e->nr);
 			continue;

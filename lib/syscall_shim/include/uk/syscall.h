@@ -11,7 +11,7 @@
  *   { ... }
  *
  * which defines long uk_syscall_r_<name>(a1..a6) (value or negative errno)
- * and registers it under __NR_<name> in section uk_syscalltab. Callers
+ * and registers it under __NR_<name> in section .uk_syscalltab. Callers
  * (musl, by direct function calls) go through uk_syscall().
  */
 #ifndef UK_SYSCALL_H
@@ -66,7 +66,7 @@ const char *uk_syscall_name(long nr);
 
 #define UK_SYSCALL_REGISTER_(name, fn)                                                             \
 	static const struct uk_syscall_entry __uk_syscall_entry_##name                             \
-	    __attribute__((used, aligned(8), section("uk_syscalltab"))) = {__NR_##name, fn,       \
+	    __attribute__((used, aligned(8), section(".uk_syscalltab"))) = {__NR_##name, fn,       \
 	                                                                    #name}
 
 /*
