@@ -288,8 +288,57 @@ static void test_lazy_init(void)
 	munmap(mem, len);
 }
 
-/* a write to a protected page kills the child: report it as a failure */
-static void test_lazy_init_child(void)
+/*
+ * A page freed at the fresh range's edge must rejoin it: on a zone whose
+ * pages start 4 MiB aligned, one page taken and freed must leave the whole
+ * 4 MiB block available (otherwise the freed page stays listed and the
+ * biggest block that still fits is 2 MiB).
+ */
+static void test_fresh_rejoin(void)
+{
+	char *mem = aligned_alloc(4 << 20, 8 << 20);
+	/* the allocator header, then one page of zone header and map */
+	struct uk_alloc *a = uk_allocbbuddy_init(mem + (4 << 20) - 2 * PAGE, (4 << 20) + 2 * PAGE);
+	void *p = uk_palloc(a, 1), *q;
+
+	host_case("bbuddy.fresh_rejoin_first", p == mem + (4 << 20),
+	          "zone does not start at 4 MiB");
+	uk_pfree(a, p, 1);
+	q = uk_palloc(a, 1024);
+	host_case("bbuddy.fresh_rejoin_whole", q == mem + (4 << 20),
+	          "freed page did not rejoin the fresh range: no 4 MiB block");
+	if (q)
+		uk_pfree(a, q, 1024);
+	free(mem);
+}
+
+/*
+ * RAM is not zero at boot. Map bytes the allocator has not written yet are
+ * filled with what reads as "free block of order 0"; the allocator must
+ * never believe them: a page freed at the fresh range's edge, right after a
+ * 2-page block whose second map byte was never written, must not merge with
+ * that "free" page (which would unlink a list node that does not exist).
+ */
+static void test_garbage_map(void)
+{
+	size_t len = 1 << 20;
+	char *mem = memset(aligned_alloc(PAGE, len), 0x40, len);
+	struct uk_alloc *a = uk_allocbbuddy_init(mem, len);
+	size_t avail0 = uk_alloc_availmem(a);
+	char *p2 = uk_palloc(a, 2), *p = NULL;
+	int i;
+
+	for (i = 0; i < 8 && p != p2 + 2 * PAGE; i++)
+		p = uk_palloc(a, 1); /* the first ones fill the alignment gap below p2 */
+	host_case("bbuddy.garbage_map_setup", p == p2 + 2 * PAGE, "no page right after the block");
+	uk_pfree(a, p, 1);
+	host_case("bbuddy.garbage_map_free",
+	          uk_alloc_availmem(a) == avail0 - (unsigned long)(i - 1) * PAGE - 2 * PAGE,
+	          "wrong free count after the free at the fresh edge");
+}
+
+/* a fault kills the child: report it as a failure of the named case */
+static void run_in_child(void (*fn)(void), const char *name, const char *why)
 {
 	int status;
 	pid_t pid;
@@ -297,12 +346,12 @@ static void test_lazy_init_child(void)
 	fflush(stdout);
 	pid = fork();
 	if (pid == 0) {
-		test_lazy_init();
+		fn();
 		_exit(host_failures ? 1 : 0);
 	}
 	waitpid(pid, &status, 0);
 	if (WIFSIGNALED(status))
-		host_case("bbuddy.lazy_no_fault", 0, "init or first palloc wrote to a free page");
+		host_case(name, 0, why);
 	else if (!WIFEXITED(status) || WEXITSTATUS(status))
 		host_failures++;
 }
@@ -337,6 +386,89 @@ static void test_fresh_boundary(void)
 	uk_pfree(a, q64, 64);
 	host_case("bbuddy.fresh_any_order", uk_alloc_availmem(a) == avail0,
 	          "pages lost when the fresh-adjacent block is freed last");
+}
+
+/*
+ * Model check over two zones: random palloc/pfree of 1-600 pages against a
+ * shadow map of every page. A page handed out twice, a block outside the
+ * zones or a wrong availmem shows at once; after everything is freed the
+ * largest block of each zone must be whole again (the fresh ranges came back).
+ */
+#define MODEL_OPS  20000
+#define MODEL_LIVE 64
+
+struct model {
+	char *base[2];
+	size_t len[2];
+	unsigned char *shadow[2]; /* one byte a page: 1 = handed out */
+};
+
+static int model_mark(struct model *m, char *p, unsigned long n, unsigned char v)
+{
+	int z;
+	size_t first, i;
+
+	for (z = 0; z < 2; z++) {
+		if (p < m->base[z] || p + n * PAGE > m->base[z] + m->len[z])
+			continue;
+		first = (size_t)(p - m->base[z]) / PAGE;
+		for (i = first; i < first + n; i++) {
+			if (m->shadow[z][i] == v)
+				return 0;
+			m->shadow[z][i] = v;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+static void test_model(void)
+{
+	struct model m = {{arena_new(3 << 20), arena_new(5 << 20)}, {3 << 20, 5 << 20}, {0}};
+	/* RAM is not zero at boot: map bytes the allocator has not written yet
+	 * look like free order-1 blocks, which only its lazy zeroing hides */
+	struct uk_alloc *a = uk_allocbbuddy_init(memset(m.base[0], 0x41, m.len[0]), m.len[0]);
+	static struct {
+		void *p;
+		unsigned long n;
+	} live[MODEL_LIVE];
+	unsigned long ops, bad = 0, used = 0, big0;
+	size_t avail0;
+	int i;
+
+	uk_alloc_addmem(a, memset(m.base[1], 0x41, m.len[1]), m.len[1]);
+	avail0 = uk_alloc_availmem(a);
+	big0 = largest_block(a);
+	m.shadow[0] = calloc(m.len[0] / PAGE + 1, 1);
+	m.shadow[1] = calloc(m.len[1] / PAGE + 1, 1);
+	srand(3);
+	for (ops = 0; ops < MODEL_OPS && !bad; ops++) {
+		i = rand() % MODEL_LIVE;
+		if (live[i].p) {
+			bad += !model_mark(&m, live[i].p, live[i].n, 0);
+			uk_pfree(a, live[i].p, live[i].n);
+			used -= live[i].n;
+			live[i].p = NULL;
+		} else {
+			live[i].n = rand() % 4 ? 1 + rand() % 8 : 1 + rand() % 600;
+			live[i].p = uk_palloc(a, live[i].n);
+			if (!live[i].p)
+				continue;
+			bad += !model_mark(&m, live[i].p, live[i].n, 1);
+			used += live[i].n;
+		}
+		bad += uk_alloc_availmem(a) != avail0 - used * PAGE;
+	}
+	host_case("bbuddy.model_no_overlap", bad == 0,
+	          "page handed out twice, outside, or availmem off");
+	for (i = 0; i < MODEL_LIVE; i++)
+		if (live[i].p)
+			uk_pfree(a, live[i].p, live[i].n);
+	host_case("bbuddy.model_all_back",
+	          uk_alloc_availmem(a) == avail0 && largest_block(a) == big0,
+	          "memory lost or largest block smaller after freeing everything");
+	free(m.shadow[0]);
+	free(m.shadow[1]);
 }
 
 /* a double free must stop the kernel with a message: run it in a child */
@@ -398,13 +530,18 @@ static void bench(void)
 int main(int argc, char **argv)
 {
 	test_init();
-	test_lazy_init_child();
+	run_in_child(test_lazy_init, "bbuddy.lazy_no_fault",
+	             "init or first palloc wrote to a free page");
+	run_in_child(test_garbage_map, "bbuddy.garbage_map_no_fault",
+	             "stale map bytes taken for a free block");
 	test_fresh_boundary();
+	test_fresh_rejoin();
 	test_exhaust_and_coalesce();
 	test_sizes();
 	test_oom();
 	test_stress();
 	test_addmem();
+	test_model();
 	test_double_free(1);
 	test_double_free(0);
 	if (argc > 1 && !strcmp(argv[1], "bench"))
