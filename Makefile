@@ -43,7 +43,11 @@ UK_MAKEFILES := $(wildcard $(UK_ROOT)/arch/$(call uk_unquote,$(CONFIG_UK_ARCH))/
 	$(sort $(wildcard $(UK_ROOT)/plat/*/Makefile.uk)) $(sort $(wildcard $(UK_ROOT)/lib/*/Makefile.uk)) \
 	$(foreach l,$(UK_LIBS_EXT),$(l)/Makefile.uk) $(wildcard $(UK_APP)/Makefile.uk)
 $(foreach f,$(UK_MAKEFILES),$(eval $(call uk_include_makefile,$(f))))
+# Compile rules only where they are used: the prepare phase fetches and
+# generates, and must not pay for reading every dependency file.
+ifneq ($(UK_PHASE),prepare)
 $(foreach l,$(UK_ENABLED_LIBS),$(eval $(call uk_lib_rules,$(l),$(call uk_uc,$(l)))))
+endif
 endif
 include $(uk_mk)/image.mk
 endif
