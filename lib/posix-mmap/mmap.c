@@ -65,10 +65,11 @@ static long map_file(size_t len, int prot, int flags, int fd, long off)
 	got = uk_syscall(__NR_pread64, fd, (long)r->base, (long)len, off, 0, 0);
 	if (got < 0) {
 		mm_unmap_range(r->base, len);
-		/* what mmap(2) says for a descriptor that cannot be read */
-		return got == -ENOSYS || got == -EISDIR || got == -ESPIPE ? -ENODEV
-		       : got == -EBADF                                    ? -EBADF
-		                                                          : -EACCES;
+		/* what mmap(2) says for a descriptor that cannot be read; without
+		 * a VFS (no pread64) no descriptor exists at all */
+		if (got == -EBADF || got == -ENOSYS)
+			return -EBADF;
+		return got == -EISDIR || got == -ESPIPE ? -ENODEV : -EACCES;
 	}
 	if (prot != (MM_PROT_READ | MM_PROT_WRITE) && mm_region_protect(r, r->base, len, prot)) {
 		mm_unmap_range(r->base, len);
