@@ -75,7 +75,7 @@ static void print_memory_map(void)
 	int i;
 
 	for (i = 0; ukplat_memregion_get(i, &r) == 0; i++)
-		kvm_info("Memory %012lx-%012lx %s\n", (unsigned long)r.pbase,
+		kvm_debug("Memory %012lx-%012lx %s\n", (unsigned long)r.pbase,
 		         (unsigned long)(r.pbase + r.len), r.name);
 }
 
@@ -98,14 +98,22 @@ static void parse_boot_info(uint32_t proto, uint32_t info)
 	         ukplat_cmdline());
 }
 
+/* One line for the clock, the timer and the boot time: each line printed
+ * here is boot time (serial output) */
 static void report_boot_time(void)
 {
-	uint64_t hz = kvm_tsc_hz();
+	uint64_t hz = kvm_tsc_hz(), lapic_hz = kvm_timer_lapic_hz();
 	/* the TSC starts at 0 when the VM is reset: this includes firmware */
 	uint64_t since_reset_us = hz ? rdtsc() / (hz / 1000000) : 0;
+	char timer[32] = "";
 
-	kvm_info("Platform ready in %lu us (%lu us since VM reset); calling ukplat_entry()\n",
-	         (unsigned long)(ukplat_monotonic_clock() / 1000), (unsigned long)since_reset_us);
+	if (lapic_hz)
+		kvm_snprintf(timer, sizeof(timer), " %lu Hz", (unsigned long)lapic_hz);
+	kvm_info("Platform ready in %lu us (%lu us since VM reset); clock: TSC %lu Hz from %s "
+	         "(calibration took %lu us); timer: %s%s; calling ukplat_entry()\n",
+	         (unsigned long)(ukplat_monotonic_clock() / 1000), (unsigned long)since_reset_us,
+	         (unsigned long)hz, kvm_tsc_source(),
+	         (unsigned long)(kvm_tsc_calibration_ns() / 1000), kvm_timer_mode(), timer);
 }
 
 void kvm_boot_c(uint32_t proto, uint32_t info)
@@ -126,13 +134,16 @@ void kvm_boot_c(uint32_t proto, uint32_t info)
 		boot_fail("page tables", rc);
 	print_memory_map();
 	kvm_cpu_features_init();
-	rc = kvm_tsc_init();
-	if (rc)
-		boot_fail("TSC clock", rc);
+	/* the local APIC before the TSC calibration: its timer is measured
+	 * during the same PIT window */
 	rc = kvm_intctrl_init();
 	if (rc)
 		boot_fail("interrupt controllers", rc);
+	rc = kvm_tsc_init();
+	if (rc)
+		boot_fail("TSC clock", rc);
 	kvm_timer_init();
+	kvm_tsc_refine_start();
 	report_boot_time();
 	ukplat_entry();
 }

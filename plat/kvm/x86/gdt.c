@@ -29,7 +29,9 @@ struct desc_ptr {
 
 static uint64_t gdt[5] __attribute__((aligned(16)));
 static struct tss64 tss __attribute__((aligned(16)));
-static uint8_t ist_stacks[KVM_IST_COUNT][KVM_IST_STACK_SIZE] __attribute__((aligned(16)));
+/* never read before written: not cleared at boot (link64.lds) */
+static uint8_t ist_stacks[KVM_IST_COUNT][KVM_IST_STACK_SIZE]
+    __attribute__((aligned(16), section(".bss.kvm_noclear.ist_stacks")));
 
 /* A 64-bit TSS descriptor spans two GDT slots */
 static void gdt_set_tss(uint64_t *slot, uint64_t base, uint32_t limit)

@@ -28,7 +28,9 @@
 #define SZ_4G        (1UL << 32)
 #define CPUID_NX_BIT (1U << 20)
 
-static uint64_t pt_pool[KVM_PT_POOL_PAGES][PT_ENTRIES] __attribute__((aligned(4096)));
+/* not cleared at boot (link64.lds): pt_alloc zeroes each page it hands out */
+static uint64_t pt_pool[KVM_PT_POOL_PAGES][PT_ENTRIES]
+    __attribute__((aligned(4096), section(".bss.kvm_noclear.pt_pool")));
 static int pt_pool_used;
 static uint64_t *pml4;
 static uint64_t nx; /* PTE_NX when the CPU supports it, else 0 */

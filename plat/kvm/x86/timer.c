@@ -21,7 +21,10 @@
 enum timer_mode { TIMER_NONE, TIMER_ONESHOT, TIMER_DEADLINE };
 
 static enum timer_mode mode;
-static uint64_t lapic_hz;
+/* LAPIC timer ticks per TSC tick, as the fraction lapic_num / tsc_den: a
+ * ratio of the two counters, so it stays right when the TSC's scale is
+ * refined later */
+static uint64_t lapic_num, tsc_den;
 static uint64_t boot_epoch_s;
 static volatile uint64_t timer_fired;
 
@@ -30,19 +33,51 @@ void kvm_timer_interrupt(void)
 	timer_fired++;
 }
 
-/* LAPIC timer ticks per second, measured over `ns` of TSC time */
-static uint64_t lapic_calibrate(uint64_t ns)
+/* The LAPIC/TSC ratio over `ns` of TSC time, when no PIT window gave it */
+static void lapic_calibrate(uint64_t ns)
 {
-	uint64_t end, start_ns = ukplat_monotonic_clock();
+	uint64_t t0, t1, end = ukplat_monotonic_clock() + ns;
 	uint32_t left;
 
+	t0 = rdtsc();
 	kvm_lapic_timer_oneshot(0xffffffffU);
-	end = start_ns + ns;
 	while (ukplat_monotonic_clock() < end)
 		ukarch_pause();
+	t1 = rdtsc();
 	left = kvm_lapic_timer_current();
 	kvm_lapic_timer_stop();
-	return (uint64_t)(0xffffffffU - left) * UKPLAT_NSEC_PER_SEC / ns;
+	lapic_num = 0xffffffffU - left;
+	tsc_den = t1 - t0;
+}
+
+static void lapic_ratio_init(void)
+{
+	const struct kvm_pit_window *w = kvm_tsc_pit_window();
+
+	if (w && w->lapic_ticks) {
+		/* measured alongside the TSC during the PIT window */
+		lapic_num = w->lapic_ticks;
+		tsc_den = w->tsc_ticks;
+		return;
+	}
+	/* the first round only gets the code translated when emulated (TCG),
+	 * which would otherwise lengthen the window's end */
+	lapic_calibrate(LAPIC_WARMUP_NS);
+	lapic_calibrate(LAPIC_CALIB_NS);
+}
+
+uint64_t kvm_timer_lapic_hz(void)
+{
+	if (mode != TIMER_ONESHOT || !tsc_den)
+		return 0;
+	return (uint64_t)((unsigned __int128)kvm_tsc_hz() * lapic_num / tsc_den);
+}
+
+const char *kvm_timer_mode(void)
+{
+	return mode == TIMER_DEADLINE ? "LAPIC TSC-deadline"
+	       : mode == TIMER_ONESHOT ? "LAPIC one-shot"
+	                               : "none";
 }
 
 int kvm_timer_init(void)
@@ -57,23 +92,19 @@ int kvm_timer_init(void)
 	ukarch_cpuid(1, 0, &a, &b, &c, &d);
 	if (c & CPUID1_ECX_TSC_DEADLINE) {
 		mode = TIMER_DEADLINE;
-		kvm_info("Timer: LAPIC TSC-deadline\n");
 		return 0;
 	}
-	/* the first round only gets the code translated when emulated (TCG),
-	 * which would otherwise lengthen the window's end */
-	lapic_calibrate(LAPIC_WARMUP_NS);
-	lapic_hz = lapic_calibrate(LAPIC_CALIB_NS);
-	if (!lapic_hz)
+	lapic_ratio_init();
+	if (!lapic_num || !tsc_den)
 		return -ENOTSUP;
 	mode = TIMER_ONESHOT;
-	kvm_info("Timer: LAPIC one-shot, %lu Hz\n", lapic_hz);
 	return 0;
 }
 
 static void timer_arm(uint64_t deadline, uint64_t now)
 {
 	unsigned __int128 ticks;
+	uint64_t tsc_now;
 
 	/* far deadlines ("forever") would overflow the TSC conversion: wake
 	 * early instead, callers re-check */
@@ -84,7 +115,8 @@ static void timer_arm(uint64_t deadline, uint64_t now)
 		wrmsr(X86_MSR_TSC_DEADLINE, kvm_tsc_at(deadline));
 		return;
 	}
-	ticks = (unsigned __int128)(deadline - now) * lapic_hz / UKPLAT_NSEC_PER_SEC;
+	tsc_now = kvm_tsc_at(now);
+	ticks = (unsigned __int128)(kvm_tsc_at(deadline) - tsc_now) * lapic_num / tsc_den;
 	/* an early wake-up is allowed: callers re-check their deadline */
 	kvm_lapic_timer_oneshot(ticks > 0xffffffffU ? 0xffffffffU : (uint32_t)ticks);
 }

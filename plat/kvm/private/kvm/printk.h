@@ -20,6 +20,17 @@ void kvm_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void kvm_log(const char *level, const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* Debug lines (the memory map, clock refinements) cost boot time on the
+ * serial port: only with CONFIG_KVM_DEBUG_LOG */
+#if CONFIG_KVM_DEBUG_LOG
+#define kvm_debug(...) kvm_log("Debug", __FILE_NAME__, __LINE__, __VA_ARGS__)
+#else
+#define kvm_debug(...) \
+	do {           \
+		if (0) \
+			kvm_log("Debug", __FILE_NAME__, __LINE__, __VA_ARGS__); \
+	} while (0)
+#endif
 #define kvm_info(...) kvm_log("Info", __FILE_NAME__, __LINE__, __VA_ARGS__)
 #define kvm_warn(...) kvm_log("Warn", __FILE_NAME__, __LINE__, __VA_ARGS__)
 #define kvm_err(...)  kvm_log("ERR", __FILE_NAME__, __LINE__, __VA_ARGS__)
