@@ -83,6 +83,9 @@ static const char *find_frequency(void)
 	if (kvm_pit_window(CONFIG_KVM_PIT_CALIBRATION_US, &pit_window))
 		return "i8254 PIT (no answer)";
 	tsc_hz = kvm_pit_window_tsc_hz(&pit_window);
+#if CONFIG_KVM_TEST_TSC_SKEW_PPM
+	tsc_hz += tsc_hz / 1000000 * CONFIG_KVM_TEST_TSC_SKEW_PPM;
+#endif
 	return "i8254 PIT";
 }
 

@@ -1,7 +1,7 @@
 /*
  * Platform test guest: stands in for lib/ukboot's ukplat_entry() so the
  * platform can be tested alone. The command line is a list of scenarios,
- * run in order: memmap, touch, vga=<lines>, halt=<ms>, clock=<s>, irq=<s>, prot,
+ * run in order: memmap, touch, vga=<lines>, halt=<ms>, clock=<s>, mono=<s>, irq=<s>, prot,
  * sse, null, text, stack, rodataexec, ud, gp, de, exit=<status>.
  */
 #include <stdarg.h>
@@ -55,6 +55,8 @@ static void run_word(const char *w, unsigned int n)
 		kt_halt(kt_parse_u64(w + k + 1));
 	else if (word_is(w, k, "clock"))
 		kt_clock(kt_parse_u64(w + k + 1));
+	else if (word_is(w, k, "mono"))
+		kt_mono(kt_parse_u64(w + k + 1));
 	else if (word_is(w, k, "prot"))
 		kt_prot();
 	else if (word_is(w, k, "sse"))

@@ -133,6 +133,30 @@ void kt_clock(uint64_t seconds)
 	          (unsigned long)(ukplat_wall_clock() / 1000000000ULL));
 }
 
+/* The monotonic clock read back to back for `seconds`, interrupts on (the
+ * RTC refinement changes the TSC scale from its interrupt meanwhile): it
+ * must never go back, and no step may be much longer than the loop pass
+ * plus an interrupt handler */
+void kt_mono(uint64_t seconds)
+{
+	uint64_t prev = ukplat_monotonic_clock(), end = prev + seconds * 1000000000ULL, now;
+	uint64_t back = 0, max_step = 0, reads = 0;
+
+	ukarch_irq_enable();
+	do {
+		now = ukplat_monotonic_clock();
+		if (now < prev)
+			back++;
+		else if (now - prev > max_step)
+			max_step = now - prev;
+		prev = now;
+		reads++;
+	} while (now < end);
+	ukarch_irq_disable();
+	kt_printf("kvmtest: mono reads=%lu back=%lu max_step_ns=%lu\n", (unsigned long)reads,
+	          (unsigned long)back, (unsigned long)max_step);
+}
+
 /* ukplat_page_set_prot: argument checks, then a guard page that faults */
 void kt_prot(void)
 {

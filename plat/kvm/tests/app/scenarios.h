@@ -14,6 +14,7 @@ void kt_stack_overflow(void);
 void kt_rodata_exec(void);
 void kt_halt(uint64_t ms);
 void kt_clock(uint64_t seconds);
+void kt_mono(uint64_t seconds);
 void kt_prot(void);
 void kt_sse(void);
 void kt_irq(uint64_t seconds);
