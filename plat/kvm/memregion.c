@@ -113,6 +113,23 @@ int kvm_mem_is_ram(uint64_t base, uint64_t len)
 	return 0;
 }
 
+uint64_t kvm_mem_run_end(uint64_t pa, int *is_ram)
+{
+	uint64_t end = UINT64_MAX;
+	int i;
+
+	*is_ram = 0;
+	for (i = 0; i < ram_count; i++) {
+		if (pa >= ram[i].base && pa < ram[i].end) {
+			*is_ram = 1;
+			return ram[i].end; /* ranges do not overlap */
+		}
+		if (ram[i].base > pa && ram[i].base < end)
+			end = ram[i].base;
+	}
+	return end;
+}
+
 uint64_t kvm_mem_ram_top(void)
 {
 	uint64_t top = 0;

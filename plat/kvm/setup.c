@@ -76,7 +76,7 @@ static void print_memory_map(void)
 
 	for (i = 0; ukplat_memregion_get(i, &r) == 0; i++)
 		kvm_debug("Memory %012lx-%012lx %s\n", (unsigned long)r.pbase,
-		         (unsigned long)(r.pbase + r.len), r.name);
+		          (unsigned long)(r.pbase + r.len), r.name);
 }
 
 static void parse_boot_info(uint32_t proto, uint32_t info)

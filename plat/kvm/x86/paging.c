@@ -77,15 +77,29 @@ static int in_range(uint64_t a, const char *lo, const char *hi)
 	return a >= (uintptr_t)lo && a < (uintptr_t)hi;
 }
 
-/* Default attributes of a page outside the image */
-static uint64_t ram_or_mmio_flags(uint64_t pa, uint64_t len)
+/* A cursor over the memory map: RAM-ness of consecutive addresses, looked
+ * up once per run instead of once per page or 2 MiB chunk */
+struct ram_cursor {
+	uint64_t end;
+	int is_ram;
+};
+
+static int cursor_is_ram(struct ram_cursor *c, uint64_t pa, uint64_t len)
 {
-	if (kvm_mem_is_ram(pa, len))
+	if (pa >= c->end)
+		c->end = kvm_mem_run_end(pa, &c->is_ram);
+	/* a chunk that crosses the run's end is not RAM as a whole */
+	return c->is_ram && pa + len <= c->end;
+}
+
+static uint64_t default_flags(struct ram_cursor *c, uint64_t pa, uint64_t len)
+{
+	if (cursor_is_ram(c, pa, len))
 		return PTE_P | PTE_W | nx;
 	return PTE_P | PTE_W | nx | PTE_CACHE;
 }
 
-static uint64_t page_flags(uint64_t pa)
+static uint64_t page_flags(struct ram_cursor *c, uint64_t pa)
 {
 	if (pa == 0 || in_range(pa, kvm_boot_stack_guard, kvm_boot_stack))
 		return 0;
@@ -95,12 +109,13 @@ static uint64_t page_flags(uint64_t pa)
 		return PTE_P | nx;
 	if (in_range(pa, _data, _end))
 		return PTE_P | PTE_W | nx;
-	return ram_or_mmio_flags(pa, __PAGE_SIZE);
+	return default_flags(c, pa, __PAGE_SIZE);
 }
 
 /* Maps the 2 MiB chunk at pa with 4 KiB pages, per-page permissions */
 static int map_chunk_4k(uint64_t *pd, uint64_t pa)
 {
+	struct ram_cursor c = {0, 0};
 	uint64_t *pt = pt_alloc();
 	unsigned int i;
 
@@ -108,7 +123,7 @@ static int map_chunk_4k(uint64_t *pd, uint64_t pa)
 		return -ENOMEM;
 	for (i = 0; i < PT_ENTRIES; i++) {
 		uint64_t a = pa + i * __PAGE_SIZE;
-		uint64_t f = page_flags(a);
+		uint64_t f = page_flags(&c, a);
 
 		pt[i] = f ? (a | f) : 0;
 	}
@@ -116,19 +131,40 @@ static int map_chunk_4k(uint64_t *pd, uint64_t pa)
 	return 0;
 }
 
-static int map_chunk(uint64_t pa, uint64_t fine_end)
+/* The page directory covering pa (1 GiB), created when absent */
+static uint64_t *pd_for(uint64_t pa)
 {
-	uint64_t *pdpt, *pd;
+	uint64_t *pdpt = pt_next(pml4, pt_index(pa, 3), true);
 
-	pdpt = pt_next(pml4, pt_index(pa, 3), true);
-	if (!pdpt)
-		return -ENOMEM;
-	pd = pt_next(pdpt, pt_index(pa, 2), true);
-	if (!pd)
-		return -ENOMEM;
-	if (pa < fine_end)
-		return map_chunk_4k(pd, pa);
-	pd[pt_index(pa, 1)] = pa | PTE_PS | ram_or_mmio_flags(pa, SZ_2M);
+	return pdpt ? pt_next(pdpt, pt_index(pa, 2), true) : NULL;
+}
+
+/* Maps [pa, pa + 1 GiB) below `top`: 2 MiB pages, 4 KiB ones below fine_end */
+static int map_gib(struct ram_cursor *c, uint64_t pa, uint64_t top, uint64_t fine_end)
+{
+	uint64_t *pd = NULL;
+	uint64_t end = pa + SZ_1G;
+	int rc;
+
+	for (; pa < end && pa < top; pa += SZ_2M) {
+		uint64_t f;
+
+		if (pa >= SZ_4G && !cursor_is_ram(c, pa, 1))
+			continue; /* above 4 GiB only RAM is mapped */
+		f = default_flags(c, pa, SZ_2M);
+		if (!pd) {
+			pd = pd_for(pa);
+			if (!pd)
+				return -ENOMEM;
+		}
+		if (pa < fine_end) {
+			rc = map_chunk_4k(pd, pa);
+			if (rc)
+				return rc;
+			continue;
+		}
+		pd[pt_index(pa, 1)] = pa | PTE_PS | f;
+	}
 	return 0;
 }
 
@@ -150,6 +186,7 @@ int kvm_paging_init(void)
 {
 	uint64_t fine_end = ((uintptr_t)_end + SZ_2M - 1) & ~(SZ_2M - 1);
 	uint64_t top = kvm_mem_ram_top();
+	struct ram_cursor cursor = {0, 0};
 	uint64_t pa;
 	int rc;
 
@@ -159,10 +196,8 @@ int kvm_paging_init(void)
 		return -ENOMEM;
 	if (top < SZ_4G)
 		top = SZ_4G;
-	for (pa = 0; pa < top; pa += SZ_2M) {
-		if (pa >= SZ_4G && !kvm_mem_is_ram(pa, 1))
-			continue;
-		rc = map_chunk(pa, fine_end);
+	for (pa = 0; pa < top; pa += SZ_1G) {
+		rc = map_gib(&cursor, pa, top, fine_end);
 		if (rc)
 			return rc;
 	}

@@ -75,7 +75,7 @@ uint64_t kvm_timer_lapic_hz(void)
 
 const char *kvm_timer_mode(void)
 {
-	return mode == TIMER_DEADLINE ? "LAPIC TSC-deadline"
+	return mode == TIMER_DEADLINE  ? "LAPIC TSC-deadline"
 	       : mode == TIMER_ONESHOT ? "LAPIC one-shot"
 	                               : "none";
 }

@@ -37,7 +37,7 @@
 #define REFINE_LAST_S 256U
 /* a sample this far from the boot estimate is a late interrupt (or a
  * changed RTC), not a better measurement: the PIT window is within 0.2% */
-#define MAX_STEP_PPM  30000U
+#define MAX_STEP_PPM 30000U
 
 static uint64_t edge0_tsc;
 static unsigned int edge0_sod;

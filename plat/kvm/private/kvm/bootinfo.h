@@ -23,6 +23,9 @@ void kvm_mem_finalize(void);
 int kvm_mem_is_ram(uint64_t base, uint64_t len);
 /* Highest RAM address + 1 */
 uint64_t kvm_mem_ram_top(void);
+/* The end of the run of addresses from pa that are all RAM (*is_ram = 1) or
+ * all not RAM (*is_ram = 0): lets the page tables be filled run by run */
+uint64_t kvm_mem_run_end(uint64_t pa, int *is_ram);
 
 /* Stores the loader's command line; with has_argv0, its first word is
  * the image name (QEMU's multiboot loader prepends the kernel path). */

@@ -25,10 +25,10 @@ void kvm_log(const char *level, const char *file, int line, const char *fmt, ...
 #if CONFIG_KVM_DEBUG_LOG
 #define kvm_debug(...) kvm_log("Debug", __FILE_NAME__, __LINE__, __VA_ARGS__)
 #else
-#define kvm_debug(...) \
-	do {           \
-		if (0) \
-			kvm_log("Debug", __FILE_NAME__, __LINE__, __VA_ARGS__); \
+#define kvm_debug(...)                                                                             \
+	do {                                                                                       \
+		if (0)                                                                             \
+			kvm_log("Debug", __FILE_NAME__, __LINE__, __VA_ARGS__);                    \
 	} while (0)
 #endif
 #define kvm_info(...) kvm_log("Info", __FILE_NAME__, __LINE__, __VA_ARGS__)
