@@ -98,9 +98,11 @@ static int pit_measure(unsigned int us, struct kvm_pit_window *w)
 
 	if (!target)
 		return -1; /* a zero-length window (us below one PIT tick) */
+	/* reload value 0 means 65536: the count wraps exactly like the
+	 * 16-bit differences taken of it (0xffff would add a tick per wrap) */
 	outb(PIT_CMD, PIT_CH0_MODE2);
-	outb(PIT_CH0, 0xff);
-	outb(PIT_CH0, 0xff);
+	outb(PIT_CH0, 0);
+	outb(PIT_CH0, 0);
 	if (!pit_edge(&prev))
 		return -1;
 	t0 = rdtsc();
