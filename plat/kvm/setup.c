@@ -98,8 +98,8 @@ static void parse_boot_info(uint32_t proto, uint32_t info)
 	         ukplat_cmdline());
 }
 
-/* One line for the clock, the timer and the boot time: each line printed
- * here is boot time (serial output) */
+/* Two lines for the CPU, interrupts, clock, timer and boot time: each line
+ * printed here is boot time (serial output, a VM exit per byte under KVM) */
 static void report_boot_time(void)
 {
 	uint64_t hz = kvm_tsc_hz(), lapic_hz = kvm_timer_lapic_hz();
@@ -109,11 +109,12 @@ static void report_boot_time(void)
 
 	if (lapic_hz)
 		kvm_snprintf(timer, sizeof(timer), " %lu Hz", (unsigned long)lapic_hz);
-	kvm_info("Platform ready in %lu us (%lu us since VM reset); clock: TSC %lu Hz from %s "
-	         "(calibration took %lu us); timer: %s%s; calling ukplat_entry()\n",
-	         (unsigned long)(ukplat_monotonic_clock() / 1000), (unsigned long)since_reset_us,
-	         (unsigned long)hz, kvm_tsc_source(),
+	kvm_info("CPU: %s; Interrupts: %s; clock: TSC %lu Hz from %s (calibration took %lu us); "
+	         "timer: %s%s\n",
+	         kvm_cpu_desc, kvm_intctrl_desc, (unsigned long)hz, kvm_tsc_source(),
 	         (unsigned long)(kvm_tsc_calibration_ns() / 1000), kvm_timer_mode(), timer);
+	kvm_info("Platform ready in %lu us (%lu us since VM reset); calling ukplat_entry()\n",
+	         (unsigned long)(ukplat_monotonic_clock() / 1000), (unsigned long)since_reset_us);
 }
 
 void kvm_boot_c(uint32_t proto, uint32_t info)

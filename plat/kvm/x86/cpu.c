@@ -15,6 +15,9 @@
 #define XCR0_SSE         (1UL << 1)
 #define XCR0_AVX         (1UL << 2)
 
+/* reported in the boot summary line (setup.c): one log line less */
+char kvm_cpu_desc[64];
+
 void kvm_cpu_features_init(void)
 {
 	__u32 a, b, c, d;
@@ -22,17 +25,19 @@ void kvm_cpu_features_init(void)
 
 #ifdef CONFIG_ARCH_X86_64_NOSSE
 	(void)xcr0;
-	kvm_info("CPU: built without SSE, extended state unused\n");
+	kvm_snprintf(kvm_cpu_desc, sizeof(kvm_cpu_desc),
+	             "built without SSE, extended state unused");
 	return;
 #endif
 	ukarch_cpuid(1, 0, &a, &b, &c, &d);
 	if (!(c & CPUID1_ECX_XSAVE)) {
-		kvm_info("CPU: SSE enabled, no XSAVE\n");
+		kvm_snprintf(kvm_cpu_desc, sizeof(kvm_cpu_desc), "SSE enabled, no XSAVE");
 		return;
 	}
 	write_cr4(read_cr4() | X86_CR4_OSXSAVE);
 	if (c & CPUID1_ECX_AVX)
 		xcr0 |= XCR0_AVX;
 	xsetbv(0, xcr0);
-	kvm_info("CPU: XSAVE enabled, XCR0=0x%lx%s\n", xcr0, (c & CPUID1_ECX_AVX) ? " (AVX)" : "");
+	kvm_snprintf(kvm_cpu_desc, sizeof(kvm_cpu_desc), "XSAVE enabled, XCR0=0x%lx%s", xcr0,
+	             (c & CPUID1_ECX_AVX) ? " (AVX)" : "");
 }

@@ -88,6 +88,9 @@ void kvm_irq_dispatch(unsigned int irq)
 		kvm_pic_eoi(irq);
 }
 
+/* reported in the boot summary line (setup.c): one log line less */
+char kvm_intctrl_desc[48] = "8259 PIC, no local APIC";
+
 int kvm_intctrl_init(void)
 {
 	unsigned int i;
@@ -104,7 +107,7 @@ int kvm_intctrl_init(void)
 	use_ioapic = kvm_madt_parse() == 0;
 	if (!use_ioapic)
 		kvm_lapic_lint0_extint();
-	kvm_info("Interrupts: local APIC id %u, %s\n", kvm_lapic_id(),
-	         use_ioapic ? "I/O APIC" : "8259 PIC");
+	kvm_snprintf(kvm_intctrl_desc, sizeof(kvm_intctrl_desc), "local APIC id %u, %s",
+	             kvm_lapic_id(), use_ioapic ? "I/O APIC" : "8259 PIC");
 	return 0;
 }
