@@ -29,7 +29,8 @@ UK_SYSCALL_R_DEFINE(int, uname, struct uk_utsname *, u)
 	put(u->nodename, nodename);
 	/* programs parse release as Linux's (glibc checks >= 2.6.32 etc.) */
 	put(u->release, "5.10.0-unikit");
-	put(u->version, "Unikit " __DATE__);
+	/* no build date: images stay reproducible */
+	put(u->version, "#1 Unikit");
 	put(u->machine, "x86_64");
 	put(u->domainname, "(none)");
 	return 0;
