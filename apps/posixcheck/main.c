@@ -51,8 +51,24 @@ static void check_environment(int argc, char *argv[])
 	}
 }
 
+/*
+ * "--double-free": musl's malloc must detect it and stop the VM through the
+ * kernel's crash report (tests/posixcheck.test expects QEMU status 255).
+ */
+static int double_free(void)
+{
+	void *volatile p = malloc(64);
+
+	free(p);
+	free(p);
+	printf("posixcheck: double free went unnoticed\n");
+	return 1;
+}
+
 int main(int argc, char *argv[])
 {
+	if (argc > 1 && !strcmp(argv[1], "--double-free"))
+		return double_free();
 	/* line by line, so a hang still shows how far the checks got */
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	check_environment(argc, argv);

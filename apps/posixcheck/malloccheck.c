@@ -64,6 +64,7 @@ int check_malloc(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (i = 0; i < NBLOCKS; i++) {
+		order[i] = i;
 		sizes[i] = pick_size(i);
 		blocks[i] = malloc(sizes[i]);
 		if (!blocks[i])
@@ -72,7 +73,6 @@ int check_malloc(void)
 		misaligned += ((uintptr_t)blocks[i] & 15) != 0;
 		for (j = 0; j < sizes[i]; j++)
 			blocks[i][j] = (unsigned char)(i + j);
-		order[i] = i;
 	}
 	for (i = NBLOCKS - 1; i > 0; i--) {
 		j = next() % (i + 1);
