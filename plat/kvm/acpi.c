@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <kvm/acpi.h>
+#include <kvm/printk.h>
 #include <kvm/bootinfo.h>
 #include <kvm/errno.h>
 
@@ -22,6 +23,7 @@ struct acpi_rsdp {
 #define RSDP_V1_LEN  20
 #define BDA_EBDA_SEG 0x40e
 #define BIOS_AREA    0xe0000
+#define BIOS_F_SEG   0xf0000
 #define BIOS_END     0x100000
 #define RSDP_ALIGN   16
 
@@ -94,7 +96,12 @@ static const struct acpi_rsdp *rsdp_find(void)
 	if (kvm_bootinfo_rsdp)
 		return rsdp_at(kvm_bootinfo_rsdp);
 	r = (ebda >= 0x80000 && ebda < 0xa0000) ? rsdp_scan(ebda, ebda + 1024) : NULL;
-	return r ? r : rsdp_scan(BIOS_AREA, BIOS_END);
+	/* the F segment first: SeaBIOS and qboot put the RSDP there (QEMU pc
+	 * 0xf59d0, microvm 0xf34d0), 4-6 times fewer candidates than from
+	 * 0xe0000 on; the E segment is still searched after it */
+	if (!r)
+		r = rsdp_scan(BIOS_F_SEG, BIOS_END);
+	return r ? r : rsdp_scan(BIOS_AREA, BIOS_F_SEG + sizeof(struct acpi_rsdp));
 }
 
 int kvm_acpi_init(void)
@@ -103,6 +110,7 @@ int kvm_acpi_init(void)
 
 	if (!r)
 		return -ENOENT;
+	kvm_debug("ACPI: RSDP at 0x%lx\n", (unsigned long)(uintptr_t)r);
 	if (r->revision >= 2 && r->xsdt && checksum_ok(r, r->length)) {
 		root = (const void *)(uintptr_t)r->xsdt;
 		root_is_xsdt = 1;

@@ -27,23 +27,31 @@
 #define SZ_1G        (1UL << 30)
 #define SZ_4G        (1UL << 32)
 #define CPUID_NX_BIT (1U << 20)
+#define CPUID_1G_BIT (1U << 26)
 
 /* not cleared at boot (link64.lds): pt_alloc zeroes each page it hands out */
 static uint64_t pt_pool[KVM_PT_POOL_PAGES][PT_ENTRIES]
     __attribute__((aligned(4096), section(".bss.kvm_noclear.pt_pool")));
 static int pt_pool_used;
 static uint64_t *pml4;
-static uint64_t nx; /* PTE_NX when the CPU supports it, else 0 */
+static uint64_t nx;    /* PTE_NX when the CPU supports it, else 0 */
+static bool gib_pages; /* 1 GiB pages (CPUID Page1GB) */
+
+/* A page table whose every entry the caller writes: no zeroing (each
+ * store costs where the guest is emulated instruction by instruction) */
+static uint64_t *pt_alloc_filled(void)
+{
+	if (pt_pool_used == KVM_PT_POOL_PAGES)
+		return NULL;
+	return pt_pool[pt_pool_used++];
+}
 
 static uint64_t *pt_alloc(void)
 {
-	uint64_t *t;
+	uint64_t *t = pt_alloc_filled();
 	int i;
 
-	if (pt_pool_used == KVM_PT_POOL_PAGES)
-		return NULL;
-	t = pt_pool[pt_pool_used++];
-	for (i = 0; i < PT_ENTRIES; i++)
+	for (i = 0; t && i < PT_ENTRIES; i++)
 		t[i] = 0;
 	return t;
 }
@@ -131,12 +139,40 @@ static int map_chunk_4k(uint64_t *pd, uint64_t pa)
 	return 0;
 }
 
-/* The page directory covering pa (1 GiB), created when absent */
-static uint64_t *pd_for(uint64_t pa)
+/* The page directory covering pa (1 GiB), created when absent; `filled`
+ * when the caller writes all its entries */
+static uint64_t *pd_for(uint64_t pa, bool filled)
 {
 	uint64_t *pdpt = pt_next(pml4, pt_index(pa, 3), true);
+	uint64_t *pd;
 
-	return pdpt ? pt_next(pdpt, pt_index(pa, 2), true) : NULL;
+	if (!pdpt || !filled)
+		return pdpt ? pt_next(pdpt, pt_index(pa, 2), true) : NULL;
+	pd = pt_alloc_filled();
+	if (pd)
+		pdpt[pt_index(pa, 2)] = (uintptr_t)pd | PTE_P | PTE_W;
+	return pd;
+}
+
+/* Maps [pa, pa + 1 GiB) with one page when the CPU can and the memory map
+ * is the same (all RAM or none) over it; 1 when done */
+static int map_gib_page(struct ram_cursor *c, uint64_t pa, uint64_t fine_end)
+{
+	uint64_t *pdpt;
+	int ram;
+
+	if (!gib_pages || pa < fine_end)
+		return 0;
+	ram = cursor_is_ram(c, pa, SZ_1G);
+	if (!ram && (c->is_ram || c->end < pa + SZ_1G))
+		return 0; /* RAM and MMIO share this GiB */
+	if (!ram && pa >= SZ_4G)
+		return 1; /* above 4 GiB only RAM is mapped */
+	pdpt = pt_next(pml4, pt_index(pa, 3), true);
+	if (!pdpt)
+		return 0;
+	pdpt[pt_index(pa, 2)] = pa | PTE_PS | PTE_P | PTE_W | nx | (ram ? 0 : PTE_CACHE);
+	return 1;
 }
 
 /* Maps [pa, pa + 1 GiB) below `top`: 2 MiB pages, 4 KiB ones below fine_end */
@@ -146,6 +182,9 @@ static int map_gib(struct ram_cursor *c, uint64_t pa, uint64_t top, uint64_t fin
 	uint64_t end = pa + SZ_1G;
 	int rc;
 
+	if (map_gib_page(c, pa, fine_end))
+		return 0;
+
 	for (; pa < end && pa < top; pa += SZ_2M) {
 		uint64_t f;
 
@@ -153,7 +192,8 @@ static int map_gib(struct ram_cursor *c, uint64_t pa, uint64_t top, uint64_t fin
 			continue; /* above 4 GiB only RAM is mapped */
 		f = default_flags(c, pa, SZ_2M);
 		if (!pd) {
-			pd = pd_for(pa);
+			/* below 4 GiB every entry is written */
+			pd = pd_for(pa, end <= SZ_4G);
 			if (!pd)
 				return -ENOMEM;
 		}
@@ -166,6 +206,17 @@ static int map_gib(struct ram_cursor *c, uint64_t pa, uint64_t top, uint64_t fin
 		pd[pt_index(pa, 1)] = pa | PTE_PS | f;
 	}
 	return 0;
+}
+
+static void detect_gib_pages(void)
+{
+	__u32 a, b, c, d;
+
+	ukarch_cpuid(0x80000000, 0, &a, &b, &c, &d);
+	if (a < 0x80000001)
+		return;
+	ukarch_cpuid(0x80000001, 0, &a, &b, &c, &d);
+	gib_pages = (d & CPUID_1G_BIT) != 0;
 }
 
 static void enable_nx(void)
@@ -191,6 +242,7 @@ int kvm_paging_init(void)
 	int rc;
 
 	enable_nx();
+	detect_gib_pages();
 	pml4 = pt_alloc();
 	if (!pml4)
 		return -ENOMEM;
@@ -266,11 +318,29 @@ static int split_2m(uint64_t va)
 	return 0;
 }
 
+/* Replaces the 1 GiB page holding va with a directory of 2 MiB pages */
+static int split_1g(uint64_t *pdpt, uint64_t va)
+{
+	uint64_t e = pdpt[pt_index(va, 2)], *pd;
+	unsigned int i;
+
+	pd = pt_alloc_filled();
+	if (!pd)
+		return -ENOMEM;
+	for (i = 0; i < PT_ENTRIES; i++)
+		pd[i] = ((e & PTE_ADDR) + i * SZ_2M) | (e & ~PTE_ADDR);
+	pdpt[pt_index(va, 2)] = (uintptr_t)pd | PTE_P | PTE_W;
+	return 0;
+}
+
 static uint64_t *pte_4k(uint64_t va)
 {
 	uint64_t *pdpt, *pd, *pt;
 
 	pdpt = pt_next(pml4, pt_index(va, 3), false);
+	if (pdpt && (pdpt[pt_index(va, 2)] & (PTE_P | PTE_PS)) == (PTE_P | PTE_PS) &&
+	    split_1g(pdpt, va))
+		return NULL;
 	pd = pdpt ? pt_next(pdpt, pt_index(va, 2), false) : NULL;
 	if (!pd)
 		return NULL;
