@@ -125,21 +125,26 @@ void kvm_boot_c(uint32_t proto, uint32_t info)
 	consoles_init();
 	kvm_gdt_init();
 	kvm_idt_init();
+	/* a PIT calibration runs from here to kvm_tsc_init(), overlapping
+	 * the rest of the setup instead of waiting on its own */
+	kvm_tsc_calibration_begin();
 	parse_boot_info(proto, info);
 	/* before the final page tables: the RSDP search reads the BIOS data
 	 * area in page 0, which they leave unmapped */
 	if (kvm_acpi_init())
 		kvm_warn("no ACPI tables found\n");
+	/* the interrupt controllers before the page tables, so the LAPIC
+	 * timer counts alongside the TSC over the page table setup (their
+	 * MMIO is identity mapped by the boot page tables) */
+	rc = kvm_intctrl_init();
+	if (rc)
+		boot_fail("interrupt controllers", rc);
+	kvm_tsc_calibration_lapic();
 	rc = kvm_paging_init();
 	if (rc)
 		boot_fail("page tables", rc);
 	print_memory_map();
 	kvm_cpu_features_init();
-	/* the local APIC before the TSC calibration: its timer is measured
-	 * during the same PIT window */
-	rc = kvm_intctrl_init();
-	if (rc)
-		boot_fail("interrupt controllers", rc);
 	rc = kvm_tsc_init();
 	if (rc)
 		boot_fail("TSC clock", rc);

@@ -55,9 +55,9 @@ static void lapic_ratio_init(void)
 	const struct kvm_pit_window *w = kvm_tsc_pit_window();
 
 	if (w && w->lapic_ticks) {
-		/* measured alongside the TSC during the PIT window */
+		/* counted against the TSC while the PIT window ran */
 		lapic_num = w->lapic_ticks;
-		tsc_den = w->tsc_ticks;
+		tsc_den = w->lapic_tsc_ticks;
 		return;
 	}
 	/* the first round only gets the code translated when emulated (TCG),

@@ -39,6 +39,9 @@ static uint64_t tsc_hz;
 static uint64_t calib_ns;
 static struct kvm_pit_window pit_window;
 static const char *source;
+static struct kvm_pit_span span;
+static int span_running;
+static uint64_t begin_tsc; /* TSC ticks spent starting the span */
 
 #define compiler_barrier() __asm__ __volatile__("" ::: "memory")
 
@@ -72,39 +75,90 @@ static uint64_t seg_ns(const struct tsc_segment *s, uint64_t tsc)
 	return s->base_ns + (uint64_t)(((unsigned __int128)(tsc - s->base_tsc) * s->ns_mult) >> 32);
 }
 
-static const char *find_frequency(void)
+static int tsc_present(void)
 {
+	__u32 a, b, c, d;
+
+	ukarch_cpuid(1, 0, &a, &b, &c, &d);
+	return !!(d & CPUID1_EDX_TSC);
+}
+
+static uint64_t ticks_ns(uint64_t ticks)
+{
+	return (uint64_t)((unsigned __int128)ticks * UKPLAT_NSEC_PER_SEC / tsc_hz);
+}
+
+void kvm_tsc_calibration_begin(void)
+{
+	uint64_t t0 = rdtsc();
+
+	if (!tsc_present())
+		return;
 	tsc_hz = kvm_cpuid_tsc_hz();
-	if (tsc_hz)
-		return "CPUID";
+	if (tsc_hz) {
+		source = "CPUID";
+		return;
+	}
 	tsc_hz = kvm_pvclock_tsc_hz();
-	if (tsc_hz)
-		return "KVM pvclock";
-	if (kvm_pit_window(CONFIG_KVM_PIT_CALIBRATION_US, &pit_window))
-		return "i8254 PIT (no answer)";
+	if (tsc_hz) {
+		source = "KVM pvclock";
+		return;
+	}
+	/* the PIT: its window runs while the rest of the platform sets up,
+	 * instead of a wait of its own */
+	span_running = kvm_pit_span_begin(&span) == 0;
+	begin_tsc = rdtsc() - t0;
+}
+
+void kvm_tsc_calibration_lapic(void)
+{
+	if (span_running)
+		kvm_pit_span_lapic_start(&span);
+}
+
+/* The span's end, or a window of its own when the span failed (no PIT
+ * answer at the start, or longer than the 16-bit counter covers) */
+static const char *pit_frequency(void)
+{
+	const char *src = "i8254 PIT";
+
+	if (!span_running || kvm_pit_span_end(&span, CONFIG_KVM_PIT_CALIBRATION_US, &pit_window)) {
+		if (kvm_pit_window(CONFIG_KVM_PIT_CALIBRATION_US, &pit_window))
+			return "i8254 PIT (no answer)";
+		src = span_running ? "i8254 PIT (span wrapped, own window)"
+		                   : "i8254 PIT (own window)";
+	}
+	span_running = 0;
 	tsc_hz = kvm_pit_window_tsc_hz(&pit_window);
 #if CONFIG_KVM_TEST_TSC_SKEW_PPM
 	tsc_hz += tsc_hz / 1000000 * CONFIG_KVM_TEST_TSC_SKEW_PPM;
 #endif
-	return "i8254 PIT";
+	return src;
 }
 
 int kvm_tsc_init(void)
 {
-	__u32 a, b, c, d;
 	uint64_t t0 = rdtsc();
 
-	ukarch_cpuid(1, 0, &a, &b, &c, &d);
-	if (!(d & CPUID1_EDX_TSC))
+	if (!tsc_present())
 		return -ENOTSUP;
-	source = find_frequency();
+#if CONFIG_KVM_TEST_PIT_SPAN_DELAY_MS
+	/* test builds: a platform slow enough for the span to wrap */
+	if (span_running)
+		kvm_pit_busy_wait(CONFIG_KVM_TEST_PIT_SPAN_DELAY_MS * 1000);
+	t0 = rdtsc();
+#endif
+	if (!source)
+		source = pit_frequency();
 	if (tsc_hz < MIN_PLAUSIBLE_HZ || tsc_hz > MAX_PLAUSIBLE_HZ) {
 		kvm_crit("TSC frequency %lu Hz from %s is implausible\n", tsc_hz, source);
 		tsc_hz = 0;
 		return -ENOTSUP;
 	}
 	seg_set_scale(tsc_hz);
-	calib_ns = seg_ns(&seg, rdtsc()) - seg_ns(&seg, t0);
+	/* the time the boot waited for the calibration (the span's begin and
+	 * its end), not the span itself, which overlapped other work */
+	calib_ns = ticks_ns(rdtsc() - t0 + begin_tsc);
 	return 0;
 }
 

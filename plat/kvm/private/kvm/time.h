@@ -7,14 +7,29 @@
 
 /* Marks "boot" for ukplat_monotonic_clock(); first thing in C */
 void kvm_tsc_mark_boot(void);
-/* One PIT calibration window: TSC and LAPIC timer ticks (0 without a LAPIC)
- * counted over pit_ticks of the PIT's 1.193182 MHz */
+/* One PIT calibration window: TSC ticks counted over pit_ticks of the
+ * PIT's 1.193182 MHz, and LAPIC timer ticks (0 without a LAPIC) counted
+ * over lapic_tsc_ticks of the TSC (a part of the same window) */
 struct kvm_pit_window {
 	uint64_t tsc_ticks, pit_ticks;
+	uint64_t lapic_tsc_ticks;
 	uint32_t lapic_ticks;
 };
+/* A window that runs while the platform sets up (no waiting): started
+ * early, the LAPIC timer joins once the interrupt controllers are up */
+struct kvm_pit_span {
+	uint64_t tsc_start, lapic_tsc_start;
+	uint16_t pit_start;
+	int lapic;
+};
 
-/* Finds the TSC frequency: CPUID 0x15/0x16, KVM pvclock, else the PIT.
+/* Right after the IDT: takes the TSC frequency from CPUID 0x15/0x16 or the
+ * KVM pvclock, else starts a PIT span that runs while the platform sets up */
+void kvm_tsc_calibration_begin(void);
+/* Once the interrupt controllers are up: the LAPIC timer joins the span */
+void kvm_tsc_calibration_lapic(void);
+/* Ends the span (waiting until it is CONFIG_KVM_PIT_CALIBRATION_US long;
+ * a fresh window if it wrapped) and starts the clock.
  * 0, or -ENOTSUP when the TSC is unusable. */
 int kvm_tsc_init(void);
 uint64_t kvm_tsc_hz(void);
@@ -40,6 +55,14 @@ uint64_t kvm_pvclock_tsc_hz(void);
  * channel 0; 0, or -1 when the PIT does not count */
 int kvm_pit_window(unsigned int us, struct kvm_pit_window *w);
 uint64_t kvm_pit_window_tsc_hz(const struct kvm_pit_window *w);
+/* The span: begin at a tick edge (0, or -1 when the PIT does not count),
+ * LAPIC timer start, end at a tick edge at least min_us after the begin
+ * (-1 when the PIT is stuck or the span outgrew its 16-bit counter) */
+int kvm_pit_span_begin(struct kvm_pit_span *s);
+void kvm_pit_span_lapic_start(struct kvm_pit_span *s);
+int kvm_pit_span_end(const struct kvm_pit_span *s, unsigned int min_us, struct kvm_pit_window *w);
+/* Test builds: waits `us` of PIT time without reprogramming the PIT */
+void kvm_pit_busy_wait(unsigned int us);
 
 /* CMOS RTC as seconds since the Unix epoch; 0 if unreadable */
 uint64_t kvm_rtc_read_epoch(void);
