@@ -2,7 +2,8 @@
 /*
  * The platform's own small formatter and log lines. The platform must print
  * before any library is initialised and from exception context, so it does
- * not depend on lib/ukdebug; the line shape matches ukdebug's.
+ * not need lib/ukdebug; the line shape matches ukdebug's. ukdebug's engine
+ * keeps no state and is built -mgeneral-regs-only, so it may serve here.
  */
 #ifndef KVM_PRINTK_H
 #define KVM_PRINTK_H
@@ -10,10 +11,19 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#if CONFIG_LIBUKDEBUG
+/* With lib/ukdebug in the image its engine (<uk/fmt.h>, a superset of
+ * format.c's) formats the platform's lines too: one formatter in the
+ * image, and under TCG one formatter to translate at boot instead of two */
+#include <uk/fmt.h>
+#define kvm_vsnprintf uk_vsnprintf
+#define kvm_snprintf  uk_snprintf
+#else
 /* %s %c %d %i %u %x %p with optional '0', width and 'l'/'ll'/'z' */
 int kvm_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int kvm_snprintf(char *buf, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+#endif
 /* formats into a stack buffer and writes it to every console */
 void kvm_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "[    0.000000] <level>: [libkvmplat] <file @ line> " then the message */
