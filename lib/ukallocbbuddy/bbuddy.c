@@ -357,7 +357,9 @@ struct uk_alloc *uk_allocbbuddy_init(void *base, size_t len)
 	struct bb_alloc *b = (struct bb_alloc *)start;
 	unsigned int k;
 
-	uk_pr_info("Initialize binary buddy allocator %lx\n", (unsigned long)base);
+	/* debug, not info: each boot log line costs TCG boot time, and the
+	 * boot's own "Initialize memory allocator" line says as much */
+	uk_pr_debug("Initialize binary buddy allocator %lx\n", (unsigned long)base);
 	if (!base || len < sizeof(*b) + (start - (uintptr_t)base))
 		return NULL;
 	*b = (struct bb_alloc){0};

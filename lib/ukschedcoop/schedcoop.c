@@ -158,7 +158,9 @@ struct uk_sched *uk_sched_create_coop(struct uk_alloc *a)
 {
 	struct schedcoop *c;
 
-	uk_pr_info("Initializing cooperative scheduler\n");
+	/* debug, not info: each boot log line costs TCG boot time, and the
+	 * boot's own "Initialize scheduling" line says as much */
+	uk_pr_debug("Initializing cooperative scheduler\n");
 	if (!a)
 		return NULL;
 	c = uk_calloc(a, 1, sizeof(*c));
