@@ -26,24 +26,31 @@ int kvm_snprintf(char *buf, size_t size, const char *fmt, ...)
 #endif
 /* formats into a stack buffer and writes it to every console */
 void kvm_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* "[    0.000000] <level>: [libkvmplat] <file @ line> " then the message */
-void kvm_log(const char *level, const char *file, int line, const char *fmt, ...)
+/* Levels, the same numbers as lib/ukdebug's UK_PRINT_* */
+#define KVM_LOG_CRIT  0
+#define KVM_LOG_ERR   1
+#define KVM_LOG_WARN  2
+#define KVM_LOG_INFO  3
+#define KVM_LOG_DEBUG 4
+/* "[    0.000000] <level>: [libkvmplat] <file @ line> " then the message;
+ * with lib/ukdebug in the image its printk writes the line */
+void kvm_log(int level, const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 /* Debug lines (the memory map, clock refinements) cost boot time on the
  * serial port: only with CONFIG_KVM_DEBUG_LOG */
 #if CONFIG_KVM_DEBUG_LOG
-#define kvm_debug(...) kvm_log("Debug", __FILE_NAME__, __LINE__, __VA_ARGS__)
+#define kvm_debug(...) kvm_log(KVM_LOG_DEBUG, __FILE_NAME__, __LINE__, __VA_ARGS__)
 #else
 #define kvm_debug(...)                                                                             \
 	do {                                                                                       \
 		if (0)                                                                             \
-			kvm_log("Debug", __FILE_NAME__, __LINE__, __VA_ARGS__);                    \
+			kvm_log(KVM_LOG_DEBUG, __FILE_NAME__, __LINE__, __VA_ARGS__);              \
 	} while (0)
 #endif
-#define kvm_info(...) kvm_log("Info", __FILE_NAME__, __LINE__, __VA_ARGS__)
-#define kvm_warn(...) kvm_log("Warn", __FILE_NAME__, __LINE__, __VA_ARGS__)
-#define kvm_err(...)  kvm_log("ERR", __FILE_NAME__, __LINE__, __VA_ARGS__)
-#define kvm_crit(...) kvm_log("CRIT", __FILE_NAME__, __LINE__, __VA_ARGS__)
+#define kvm_info(...) kvm_log(KVM_LOG_INFO, __FILE_NAME__, __LINE__, __VA_ARGS__)
+#define kvm_warn(...) kvm_log(KVM_LOG_WARN, __FILE_NAME__, __LINE__, __VA_ARGS__)
+#define kvm_err(...)  kvm_log(KVM_LOG_ERR, __FILE_NAME__, __LINE__, __VA_ARGS__)
+#define kvm_crit(...) kvm_log(KVM_LOG_CRIT, __FILE_NAME__, __LINE__, __VA_ARGS__)
 
 #endif /* KVM_PRINTK_H */
