@@ -11,6 +11,14 @@ uk_ldscript = $(firstword $(UK_LDSCRIPT-y))
 
 uk_link = $(CC) $(UK_LDFLAGS) -Wl,-T,$(uk_ldscript) -o $(1) $(UK_LIB_OBJS) $(2) $(UK_LIBGCC)
 
+# The link command (script, flags, objects) is a prerequisite too: another
+# linker script or a changed flag relinks even when no file is newer.
+uk_linksig := $(BUILD_DIR)/.link
+ifeq ($(UK_PHASE),build)
+$(call uk_write_if_changed,$(uk_linksig),$(call uk_link,IMAGE) $(CONFIG_LIBUKSYMTAB))
+endif
+UK_IMAGE_DEPS += $(uk_linksig)
+
 ifeq ($(CONFIG_LIBUKSYMTAB),y)
 # Two links: the first one's function symbols become a table (lib/uksymtab)
 # that the second one embeds. The table sits in read-only data after all
