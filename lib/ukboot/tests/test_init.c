@@ -3,6 +3,7 @@
 #include <uk/init.h>
 #include <uk/test.h>
 #include <uk/alloc.h>
+#include <uk/sched.h>
 #include <uk/thread.h>
 
 static int order[8], norder;
@@ -63,4 +64,14 @@ UK_TESTCASE(ukboot, late_level_runs_in_main_thread)
 {
 	/* lib..late run in a scheduled thread, not on the boot stack */
 	UK_TEST_EXPECT_NOT_NULL(uk_thread_current());
+}
+
+UK_TESTCASE(ukboot, scheduler_allocates_from_default)
+{
+	struct uk_sched *s = uk_sched_get_default();
+
+	/* created on the page allocator; a default put in front of it at the
+	 * lib level (ukallocslab) is what new threads come from afterwards */
+	UK_TEST_ASSERT(s != NULL);
+	UK_TEST_EXPECT(s->a == uk_alloc_get_default());
 }
