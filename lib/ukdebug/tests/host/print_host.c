@@ -96,6 +96,24 @@ int main(void)
 		printf("PASS printk.truncated\n");
 	}
 
+	/* a header longer than its buffer (127 characters) is cut, the message kept */
+	reset(0);
+	memset(longmsg, 'n', 200);
+	longmsg[200] = '\0';
+	_uk_printk(UK_PRINT_ERR, longmsg, "c.c", 1, "tail");
+	if (caplen != 127 + 4 + 1 || strncmp(cap, "[    0.000000] ERR:  [nnn", 25) ||
+	    strcmp(cap + 127, "tail\n")) {
+		printf("FAIL printk.long_header_cut: len %zu: \"%.40s...\"\n", caplen, cap);
+		failures++;
+	} else {
+		printf("PASS printk.long_header_cut\n");
+	}
+
+	/* seconds wider than the 5-column field push the header, not cut it */
+	reset(123456000000000ULL);
+	_uk_printk(UK_PRINT_INFO, "l", "c.c", 1, "x");
+	expect("wide_seconds", "[123456.000000] Info: [l] <c.c @    1> x\n");
+
 	/* configured level is WARN: info must vanish with its arguments */
 	reset(0);
 	uk_pr_info("hidden %d\n", side_effect());
