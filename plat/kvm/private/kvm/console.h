@@ -8,6 +8,8 @@ void kvm_serial_putc(char c);
 /* -1 when no byte is waiting */
 int kvm_serial_getc(void);
 
+/* 1 when kvm_vga_init() found a VGA text window, else the VGA console is off */
+extern int kvm_vga_present;
 void kvm_vga_init(void);
 void kvm_vga_putc(char c);
 
