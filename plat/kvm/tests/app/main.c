@@ -67,6 +67,8 @@ static void run_word(const char *w, unsigned int n)
 		kt_highprot();
 	else if (word_is(w, k, "touch"))
 		kt_touch();
+	else if (word_is(w, k, "vgastale"))
+		kt_vgastale();
 	else if (word_is(w, k, "vga"))
 		kt_vga(kt_parse_u64(w + k + 1));
 	else if (word_is(w, k, "ud") || word_is(w, k, "gp") || word_is(w, k, "de"))

@@ -296,6 +296,28 @@ void kt_vga(uint64_t lines)
 	kt_printf("kvmtest: vga start=%u found=%d\n", start, found);
 }
 
+/* Text left in the text window (by the firmware, or an earlier pass of the
+ * scrolling window) must not show beside a shorter line or in a tab's gap:
+ * the whole window is filled with 'Z', then two lines are printed, and the
+ * two rows above the cursor must hold no 'Z' */
+void kt_vgastale(void)
+{
+	volatile uint16_t *win = (volatile uint16_t *)0xb8000UL;
+	unsigned int i, cursor, row, stale = 0;
+
+	for (i = 0; i < 16 * 1024; i++)
+		win[i] = 0x0700 | 'Z';
+	kt_printf("\nkvmtest: short\nkvmtest: a\tb\n");
+	outb(0x3d4, 0x0e);
+	cursor = (unsigned int)inb(0x3d5) << 8;
+	outb(0x3d4, 0x0f);
+	cursor |= inb(0x3d5);
+	row = cursor / 80;
+	for (i = (row - 2) * 80; row >= 2 && i < row * 80; i++)
+		stale += (win[i] & 0xff) == 'Z';
+	kt_printf("kvmtest: vgastale row=%u stale=%u\n", row, stale);
+}
+
 /* Exceptions other than page faults: invalid opcode, general protection
  * (non-canonical address) and divide error */
 void kt_exception(const char *which)

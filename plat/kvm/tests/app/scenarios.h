@@ -21,6 +21,7 @@ void kt_irq(uint64_t seconds);
 void kt_touch(void);
 void kt_highprot(void);
 void kt_vga(uint64_t lines);
+void kt_vgastale(void);
 void kt_exception(const char *which);
 
 #endif
