@@ -1,7 +1,5 @@
 # Small pure-make helpers (no subshells: the no-op build must stay fast).
 
-uk_empty :=
-uk_space := $(uk_empty) $(uk_empty)
 uk_comma := ,
 
 # Upper-case a name and turn '-' and '.' into '_': libfoo-bar -> LIBFOO_BAR.
@@ -16,9 +14,6 @@ uk_strne = $(subst $(1),,$(2))$(subst $(2),,$(1))
 # Write $(2) to file $(1) only when the content differs, so that rules
 # depending on the file rebuild only on a real change. Evaluates to nothing.
 uk_write_if_changed = $(if $(call uk_strne,$(strip $(file <$(1))),$(strip $(2))),$(shell mkdir -p $(dir $(1)))$(file >$(1),$(2)))
-
-# Strip trailing slashes.
-uk_nodir_slash = $(patsubst %/,%,$(1))
 
 # Remove the double quotes Kconfig puts around strings.
 uk_unquote = $(patsubst "%",%,$(1))
