@@ -25,7 +25,7 @@
 /* An update cycle lasts under 2 ms; wait at most this long for one to end.
  * Bounded by time, not iterations: under an emulating hypervisor each port
  * access costs tens of microseconds. */
-#define UIP_WAIT_NS  3000000ULL
+#define UIP_WAIT_NS 3000000ULL
 
 struct rtc_time {
 	unsigned int sec, min, hour, day, mon, year, century;

@@ -1,8 +1,8 @@
 /*
  * Platform test guest: stands in for lib/ukboot's ukplat_entry() so the
  * platform can be tested alone. The command line is a list of scenarios,
- * run in order: memmap, touch, vga=<lines>, halt=<ms>, clock=<s>, mono=<s>, irq=<s>, prot, highprot,
- * sse, null, text, stack, rodataexec, ud, gp, de, exit=<status>.
+ * run in order: memmap, touch, vga=<lines>, halt=<ms>, clock=<s>, mono=<s>, irq=<s>, prot,
+ * highprot, sse, null, text, stack, rodataexec, ud, gp, de, exit=<status>.
  */
 #include <stdarg.h>
 #include <stdio.h>
