@@ -11,17 +11,7 @@
 
 static void run_case(struct uk_test_ctx *ctx, const char *name)
 {
-	const struct sched_case *c;
-	const char *why = "";
-
-	for (c = lock_cases; c->name; c++)
-		if (!strcmp(c->name, name))
-			break;
-	if (!c->name) {
-		uk_test_check(ctx, 0, __FILE__, __LINE__, "no case %s", name);
-		return;
-	}
-	uk_test_check(ctx, c->fn(&why), __FILE__, __LINE__, "%s", why);
+	sched_case_run(ctx, lock_cases, name);
 }
 
 #define LOCK_TESTCASE(cname)                                                                       \

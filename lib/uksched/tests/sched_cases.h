@@ -34,4 +34,26 @@ extern uint64_t sched_case_late_max_ns;
 /* filled by the context switch measurement: ns per switch */
 extern uint64_t sched_case_switch_ns;
 
+#ifdef __Unikit__
+#include <string.h>
+#include <uk/test.h>
+
+/* In-kernel: run the case called name from table as one uktest check. */
+static inline void sched_case_run(struct uk_test_ctx *ctx, const struct sched_case *table,
+                                  const char *name)
+{
+	const struct sched_case *c;
+	const char *why = "";
+
+	for (c = table; c->name; c++)
+		if (!strcmp(c->name, name))
+			break;
+	if (!c->name) {
+		uk_test_check(ctx, 0, __FILE__, __LINE__, "no case %s", name);
+		return;
+	}
+	uk_test_check(ctx, c->fn(&why), __FILE__, __LINE__, "%s", why);
+}
+#endif
+
 #endif /* SCHED_CASES_H */
