@@ -90,11 +90,13 @@ $$($(2)_BUILD)/ext/%.o: /%.S
 
 # The partial link: one relocatable object a library. With exportsyms.uk
 # only the listed symbols stay global (API boundaries enforced by the linker).
-# The object list is a prerequisite too: removing a source relinks.
+# The object list is a prerequisite too: removing a source relinks. ld reads
+# it from that file: musl's ~1 300 object paths exceed the kernel's 128 KiB
+# limit on one argument (the shell command) under a long build path.
 $$(call uk_write_if_changed,$$($(2)_BUILD)/.objs,$$($(2)_OBJS))
 $(BUILD_DIR)/$(1).o: $$($(2)_OBJS) $$($(2)_BUILD)/.objs $$(wildcard $$($(2)_BASE)/exportsyms.uk)
 	$$(call uk_step,LD,$(1).o)
-	$$(Q)$$(LD) -r -o $$@ $$($(2)_OBJS)
+	$$(Q)$$(LD) -r -o $$@ @$$($(2)_BUILD)/.objs
 	$$(if $$(wildcard $$($(2)_BASE)/exportsyms.uk),$$(Q)$$(OBJCOPY) \
 		--keep-global-symbols=$$($(2)_BASE)/exportsyms.uk $$@)
 
