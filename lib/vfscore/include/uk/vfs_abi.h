@@ -191,6 +191,17 @@ struct uk_iovec {
 };
 #define UK_IOV_MAX 1024
 
+/* poll(2) events (also what the vnode poll operation reports) */
+#define UK_POLLIN     0x001
+#define UK_POLLPRI    0x002
+#define UK_POLLOUT    0x004
+#define UK_POLLERR    0x008
+#define UK_POLLHUP    0x010
+#define UK_POLLNVAL   0x020
+#define UK_POLLRDNORM 0x040
+#define UK_POLLWRNORM 0x100
+#define UK_POLLRDHUP  0x2000
+
 _Static_assert(sizeof(struct uk_stat) == 144, "struct stat must match the x86_64 ABI");
 _Static_assert(sizeof(struct uk_statx) == 256, "struct statx must match the x86_64 ABI");
 
