@@ -38,6 +38,11 @@ multiboot_header:
 _multiboot_entry:
 	cli
 	cld
+	movl %eax, %ebp
+	rdtsc				/* the clock's origin: the first instructions */
+	movl %eax, kvm_boot_tsc
+	movl %edx, kvm_boot_tsc + 4
+	movl %ebp, %eax
 	cmpl $MULTIBOOT_LOADER_MAGIC, %eax
 	jne boot_fail
 	movl $KVM_BOOT_MULTIBOOT, %edi
@@ -48,6 +53,9 @@ _multiboot_entry:
 _pvh_entry:
 	cli
 	cld
+	rdtsc				/* the clock's origin, as above */
+	movl %eax, kvm_boot_tsc
+	movl %edx, kvm_boot_tsc + 4
 	movl $KVM_BOOT_PVH, %edi
 	movl %ebx, %esi
 
@@ -77,6 +85,14 @@ long_mode_switch:
 boot_fail:
 	hlt
 	jmp boot_fail
+
+.section .data.boot32, "aw"
+/* TSC at the kernel's first instruction: the monotonic clock's zero. In
+ * .data, not .bss: boot64.S clears .bss after it is written */
+.align 8
+.globl kvm_boot_tsc
+kvm_boot_tsc:
+	.quad 0
 
 .section .rodata.boot32, "a"
 .align 16

@@ -47,7 +47,8 @@ static uint64_t begin_tsc; /* TSC ticks spent starting the span */
 
 void kvm_tsc_mark_boot(void)
 {
-	seg.base_tsc = rdtsc();
+	/* the clock counts from the kernel's first instruction (boot32.S) */
+	seg.base_tsc = kvm_boot_tsc;
 }
 
 static struct tsc_segment seg_read(void)

@@ -6,6 +6,8 @@
 #include <stdint.h>
 
 /* Marks "boot" for ukplat_monotonic_clock(); first thing in C */
+/* TSC value at the kernel's first instruction (boot32.S): the clock's zero */
+extern uint64_t kvm_boot_tsc;
 void kvm_tsc_mark_boot(void);
 /* One PIT calibration window: TSC ticks counted over pit_ticks of the
  * PIT's 1.193182 MHz, and LAPIC timer ticks (0 without a LAPIC) counted
