@@ -31,6 +31,7 @@ static ssize_t efd_read(struct uk_vnode *vn, struct uk_file *f, void *buf, size_
 	v = e->semaphore ? 1 : e->count;
 	e->count -= v;
 	memcpy(buf, &v, sizeof(v));
+	uk_vfs_poll_notify();
 	return sizeof(v);
 }
 
@@ -55,7 +56,21 @@ static ssize_t efd_write(struct uk_vnode *vn, struct uk_file *f, const void *buf
 			return rc;
 	}
 	e->count += v;
+	uk_vfs_poll_notify();
 	return sizeof(v);
+}
+
+static unsigned int efd_poll(struct uk_vnode *vn, struct uk_file *f)
+{
+	struct eventfd *e = vn->priv;
+	unsigned int ev = 0;
+
+	(void)f;
+	if (e->count)
+		ev |= UK_POLLIN | UK_POLLRDNORM;
+	if (e->count < EVENTFD_MAX) /* a write of 1 would not block */
+		ev |= UK_POLLOUT | UK_POLLWRNORM;
+	return ev;
 }
 
 static void efd_inactive(struct uk_vnode *vn)
@@ -68,6 +83,7 @@ static const struct uk_vnode_ops eventfd_ops = {
     .read = efd_read,
     .write = efd_write,
     .inactive = efd_inactive,
+    .poll = efd_poll,
 };
 
 int uk_vfs_eventfd(unsigned int initval, int flags)

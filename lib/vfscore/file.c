@@ -4,6 +4,9 @@
 #include "vfs_impl.h"
 #include "vfs_os.h"
 
+/* ids start at 1: 0 never names a file */
+static uint64_t next_file_id = 1;
+
 struct uk_file *uk_file_alloc(struct uk_vnode *vn, unsigned int flags)
 {
 	struct uk_file *f = vfs_zalloc(sizeof(*f));
@@ -11,6 +14,7 @@ struct uk_file *uk_file_alloc(struct uk_vnode *vn, unsigned int flags)
 	if (!f)
 		return NULL;
 	f->refs = 1;
+	f->id = next_file_id++;
 	f->flags = flags;
 	f->vn = vn;
 	uk_vnode_hold(vn);

@@ -4,8 +4,14 @@
 #include <uk/alloc.h>
 #include <uk/plat/time.h>
 #include <uk/config.h>
+#include <uk/arch/lcpu.h>
+#include <uk/plat/lcpu.h>
 #if CONFIG_LIBUKSCHED
 #include <uk/sched.h>
+#include <uk/wait.h>
+
+/* every thread sleeping in uk_vfs_poll_wait() */
+static struct uk_waitq poll_waiters = UK_WAITQ_INITIALIZER;
 #endif
 #include "vfs_os.h"
 
@@ -37,5 +43,38 @@ int vfs_wait(void)
 	return 0;
 #else
 	return -EAGAIN;
+#endif
+}
+
+int vfs_poll_block(const volatile uint64_t *gen, uint64_t seen, uint64_t deadline)
+{
+	/* interrupts off between the check and the sleep: a notify from an
+	 * interrupt handler cannot slip in between and be lost */
+	unsigned long flags = ukarch_irq_save();
+	int rc = 0;
+
+	if (*gen != seen)
+		goto out;
+	if (deadline && ukplat_monotonic_clock() >= deadline) {
+		rc = -ETIMEDOUT;
+		goto out;
+	}
+#if CONFIG_LIBUKSCHED
+	rc = uk_waitq_wait_until(&poll_waiters, deadline);
+#else
+	/* no other thread: only an interrupt can change anything */
+	ukplat_lcpu_halt_until(deadline);
+	if (*gen == seen && deadline && ukplat_monotonic_clock() >= deadline)
+		rc = -ETIMEDOUT;
+#endif
+out:
+	ukarch_irq_restore(flags);
+	return rc;
+}
+
+void vfs_poll_wake(void)
+{
+#if CONFIG_LIBUKSCHED
+	uk_waitq_wake_up_all(&poll_waiters);
 #endif
 }

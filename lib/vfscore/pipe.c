@@ -3,6 +3,7 @@
  * pipe/pipe2: an anonymous FIFO vnode with a ring buffer. Both ends are open
  * files of the same vnode; the access mode tells which end a file is. A
  * write with no reader left fails with EPIPE (there are no signals to send).
+ * Every change of the fill level or of the ends notifies pollers.
  */
 #include <errno.h>
 #include <string.h>
@@ -58,6 +59,7 @@ static size_t pipe_put(struct pipe *p, const char *src, size_t len)
 static ssize_t pipe_read(struct uk_vnode *vn, struct uk_file *f, void *buf, size_t len, int64_t off)
 {
 	struct pipe *p = vn->priv;
+	size_t n;
 	int rc;
 
 	(void)off;
@@ -72,7 +74,9 @@ static ssize_t pipe_read(struct uk_vnode *vn, struct uk_file *f, void *buf, size
 		if (rc)
 			return rc;
 	}
-	return (ssize_t)pipe_take(p, buf, len);
+	n = pipe_take(p, buf, len);
+	uk_vfs_poll_notify(); /* room for the writer */
+	return (ssize_t)n;
 }
 
 static ssize_t pipe_write(struct uk_vnode *vn, struct uk_file *f, const void *buf, size_t len,
@@ -86,6 +90,7 @@ static ssize_t pipe_write(struct uk_vnode *vn, struct uk_file *f, const void *bu
 		if (!p->readers)
 			return done ? (ssize_t)done : -EPIPE;
 		done += pipe_put(p, (const char *)buf + done, len - done);
+		uk_vfs_poll_notify(); /* data for the reader */
 		if (done == len)
 			break;
 		if (f->flags & UK_O_NONBLOCK)
@@ -120,6 +125,28 @@ static void pipe_close(struct uk_vnode *vn, struct uk_file *f)
 		p->readers--;
 	else
 		p->writers--;
+	uk_vfs_poll_notify(); /* the other end sees end of file or a broken pipe */
+}
+
+/* Linux's answers: the read end is readable with data, hung up without
+ * writers; the write end is writable with room, in error without readers */
+static unsigned int pipe_poll(struct uk_vnode *vn, struct uk_file *f)
+{
+	struct pipe *p = vn->priv;
+	unsigned int ev = 0;
+
+	if ((f->flags & UK_O_ACCMODE) == UK_O_RDONLY) {
+		if (p->count)
+			ev |= UK_POLLIN | UK_POLLRDNORM;
+		if (!p->writers)
+			ev |= UK_POLLHUP;
+	} else {
+		if (p->count < PIPE_SIZE)
+			ev |= UK_POLLOUT | UK_POLLWRNORM;
+		if (!p->readers)
+			ev |= UK_POLLERR;
+	}
+	return ev;
 }
 
 static void pipe_inactive(struct uk_vnode *vn)
@@ -137,6 +164,7 @@ static const struct uk_vnode_ops pipe_ops = {
     .ioctl = pipe_ioctl,
     .close = pipe_close,
     .inactive = pipe_inactive,
+    .poll = pipe_poll,
 };
 
 static struct uk_vnode *pipe_vnode(void)

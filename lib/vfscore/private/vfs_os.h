@@ -16,5 +16,10 @@ int64_t vfs_now_ns(void); /* wall clock, for timestamps */
 /* gives other threads a chance before a blocking operation retries;
  * -EAGAIN where nothing else can run (host build) */
 int vfs_wait(void);
+/* the poll generation's blocking half: sleeps unless *gen already differs
+ * from seen, until vfs_poll_wake() or the deadline (monotonic ns, 0: none):
+ * 0 or -ETIMEDOUT; the check and the sleep are atomic against interrupts */
+int vfs_poll_block(const volatile uint64_t *gen, uint64_t seen, uint64_t deadline);
+void vfs_poll_wake(void);
 
 #endif

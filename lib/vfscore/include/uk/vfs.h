@@ -67,6 +67,9 @@ struct uk_vnode_ops {
 	int (*open)(struct uk_vnode *vn, struct uk_file *f);   /* optional */
 	void (*close)(struct uk_vnode *vn, struct uk_file *f); /* last reference of f */
 	void (*inactive)(struct uk_vnode *vn);                 /* last reference of vn */
+	/* readiness now, UK_POLL* (never blocks); NULL: always UK_POLLIN | UK_POLLOUT.
+	 * Whoever changes a node's readiness calls uk_vfs_poll_notify() */
+	unsigned int (*poll)(struct uk_vnode *vn, struct uk_file *f);
 };
 
 struct uk_vnode {
@@ -86,6 +89,10 @@ struct uk_vnode {
 };
 
 #define UK_VNODE_NOSEEK 1 /* a stream (terminal): lseek/pread/pwrite are -ESPIPE */
+/* readiness changes without a uk_vfs_poll_notify() (the console's serial
+ * input has no interrupt): pollers re-check it every UK_VFS_POLL_PERIOD_NS */
+#define UK_VNODE_POLL_PERIODIC 2
+#define UK_VFS_POLL_PERIOD_NS  10000000ull
 
 /* An open file description (shared by dup'ed descriptors) */
 struct uk_file {
@@ -94,7 +101,8 @@ struct uk_file {
 	int64_t off;
 	uint64_t dircookie; /* getdents64 position */
 	struct uk_vnode *vn;
-	void *priv; /* the file system's */
+	void *priv;  /* the file system's */
+	uint64_t id; /* unique for the image's lifetime (epoll tells a reused slot by it) */
 };
 
 /* A file-system driver; registered with UK_FS_REGISTER */
@@ -196,6 +204,20 @@ int uk_vfs_fchownat(int dirfd, const char *path, uint32_t uid, uint32_t gid, int
 int uk_vfs_fchown(int fd, uint32_t uid, uint32_t gid);
 int uk_vfs_utimensat(int dirfd, const char *path, const struct uk_timespec ts[2], int flags);
 int uk_vfs_pipe2(int fds[2], int flags);
+
+/* -------- readiness (contracts.md section 10) -------- */
+/* f's readiness now (UK_POLL*); the node's poll op, or IN|OUT without one */
+unsigned int uk_file_poll(struct uk_file *f);
+/* the readiness of some file may have changed: wakes every poller. Callable
+ * from threads and from interrupt handlers */
+void uk_vfs_poll_notify(void);
+/* a counter that uk_vfs_poll_notify() advances */
+uint64_t uk_vfs_poll_generation(void);
+/* blocks until the generation differs from gen (0) or the monotonic clock
+ * reaches deadline (-ETIMEDOUT; deadline 0 = none). Also returns 0 when the
+ * thread is woken for another reason (a signal): callers re-check what they
+ * wait for (and uk_posix_take_interrupt()) and call it again */
+int uk_vfs_poll_wait(uint64_t gen, uint64_t deadline);
 int uk_vfs_eventfd(unsigned int initval, int flags);
 
 #endif /* UK_VFS_H */

@@ -40,3 +40,25 @@ UK_TESTCASE(vfscore_console, reads_what_was_typed_writes_through)
 	UK_TEST_EXPECT_SNUM_EQ(uk_vfs_pwrite(fd, "x", 1, 0), -ESPIPE);
 	uk_vfs_close(fd);
 }
+
+UK_TESTCASE(vfscore_console, poll_keeps_what_it_saw_for_read)
+{
+	char buf[8] = {0};
+	int fd = console_fd(UK_O_RDWR | UK_O_NONBLOCK), n = -1;
+	struct uk_file *f = uk_fdtab_get(fd);
+
+	UK_TEST_ASSERT(f != NULL);
+	host_console_in = "";
+	UK_TEST_EXPECT_UNUM_EQ(uk_file_poll(f), UK_POLLOUT | UK_POLLWRNORM);
+	host_console_in = "hi";
+	UK_TEST_EXPECT(uk_file_poll(f) & UK_POLLIN);
+	UK_TEST_EXPECT_SNUM_EQ(uk_vfs_ioctl(fd, UK_FIONREAD, &n), 0);
+	UK_TEST_EXPECT_SNUM_EQ(n, 2);
+	UK_TEST_EXPECT_SNUM_EQ(uk_vfs_read(fd, buf, 1), 1);
+	UK_TEST_EXPECT_SNUM_EQ(uk_vfs_read(fd, buf + 1, 5), 1);
+	UK_TEST_EXPECT_STR_EQ(buf, "hi");
+	UK_TEST_EXPECT_UNUM_EQ(uk_file_poll(f) & UK_POLLIN, 0);
+	UK_TEST_EXPECT(f->vn->vflags & UK_VNODE_POLL_PERIODIC);
+	uk_file_release(f);
+	uk_vfs_close(fd);
+}
