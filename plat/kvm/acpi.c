@@ -29,6 +29,8 @@ struct acpi_rsdp {
 
 static const struct acpi_sdt_hdr *root;
 static int root_is_xsdt;
+static int searched;   /* kvm_acpi_init() ran: root is what it found */
+static uintptr_t ebda; /* from the BIOS data area, read at boot */
 
 static int checksum_ok(const void *p, uint32_t len)
 {
@@ -78,19 +80,20 @@ static const struct acpi_rsdp *rsdp_scan(uintptr_t from, uintptr_t to)
 	return NULL;
 }
 
-/* The BIOS data area word with the EBDA segment. The address goes through
- * an empty asm so GCC does not flag a dereference of a constant address. */
-static uintptr_t ebda_base(void)
+/* The BIOS data area word with the EBDA segment, read while page 0 is
+ * still mapped (the final page tables leave it out). The address goes
+ * through an empty asm so GCC does not flag a dereference of a constant
+ * address. */
+void kvm_acpi_early(void)
 {
 	uintptr_t a = BDA_EBDA_SEG;
 
 	__asm__("" : "+r"(a));
-	return (uintptr_t)(*(const volatile uint16_t *)a) << 4;
+	ebda = (uintptr_t)(*(const volatile uint16_t *)a) << 4;
 }
 
 static const struct acpi_rsdp *rsdp_find(void)
 {
-	uintptr_t ebda = ebda_base();
 	const struct acpi_rsdp *r;
 
 	if (kvm_bootinfo_rsdp)
@@ -106,8 +109,12 @@ static const struct acpi_rsdp *rsdp_find(void)
 
 int kvm_acpi_init(void)
 {
-	const struct acpi_rsdp *r = rsdp_find();
+	const struct acpi_rsdp *r;
 
+	if (searched)
+		return root ? 0 : -ENOENT;
+	searched = 1;
+	r = rsdp_find();
 	if (!r)
 		return -ENOENT;
 	kvm_debug("ACPI: RSDP at 0x%lx\n", (unsigned long)(uintptr_t)r);
@@ -142,7 +149,9 @@ const struct acpi_sdt_hdr *kvm_acpi_find(const char sig[4])
 {
 	uint32_t n, i;
 
-	if (!root)
+	/* searched on first use: nothing needs ACPI before main() (the MADT
+	 * when the first IRQ is registered, the FADT at power-off) */
+	if (kvm_acpi_init())
 		return NULL;
 	n = (root->length - sizeof(*root)) / (root_is_xsdt ? 8 : 4);
 	for (i = 0; i < n; i++) {

@@ -129,10 +129,9 @@ void kvm_boot_c(uint32_t proto, uint32_t info)
 	 * the rest of the setup instead of waiting on its own */
 	kvm_tsc_calibration_begin();
 	parse_boot_info(proto, info);
-	/* before the final page tables: the RSDP search reads the BIOS data
-	 * area in page 0, which they leave unmapped */
-	if (kvm_acpi_init())
-		kvm_warn("no ACPI tables found\n");
+	/* before the final page tables: the RSDP search, later, needs the
+	 * BIOS data area in page 0, which they leave unmapped */
+	kvm_acpi_early();
 	/* the interrupt controllers before the page tables, so the LAPIC
 	 * timer counts alongside the TSC over the page table setup (their
 	 * MMIO is identity mapped by the boot page tables) */
@@ -149,7 +148,7 @@ void kvm_boot_c(uint32_t proto, uint32_t info)
 	if (rc)
 		boot_fail("TSC clock", rc);
 	kvm_timer_init();
-	kvm_tsc_refine_start();
+	kvm_tsc_refine_prepare();
 	report_boot_time();
 	ukplat_entry();
 }

@@ -34,6 +34,7 @@ static volatile uint64_t timer_fired;
 void kvm_timer_interrupt(void)
 {
 	timer_fired++;
+	kvm_tsc_refine_start(); /* the kick boot asked for, if still pending */
 }
 
 /* The LAPIC/TSC ratio over `ns` of TSC time, when no PIT window gave it */
@@ -131,10 +132,29 @@ static void timer_disarm(void)
 		kvm_lapic_timer_stop();
 }
 
+/* Not timer_arm(): its conversions would be translated at boot (TCG) for
+ * this one use; here a rough count of ticks is enough */
+void kvm_timer_kick(uint64_t ns)
+{
+	uint64_t tsc_ticks = kvm_tsc_hz() / 1000000 * (ns / 1000);
+	uint64_t ticks;
+
+	if (mode == TIMER_DEADLINE) {
+		kvm_lapic_timer_deadline_mode();
+		wrmsr(X86_MSR_TSC_DEADLINE, rdtsc() + tsc_ticks);
+	} else if (mode == TIMER_ONESHOT) {
+		ticks = (uint64_t)((unsigned __int128)tsc_ticks * lapic_num / tsc_den);
+		kvm_lapic_timer_oneshot(ticks > 0xffffffffU ? 0xffffffffU : (uint32_t)ticks);
+	}
+}
+
 void ukplat_lcpu_halt_until(uint64_t deadline)
 {
 	unsigned long flags = ukarch_irq_save();
-	uint64_t now = ukplat_monotonic_clock();
+	uint64_t now;
+
+	kvm_tsc_refine_start(); /* deferred from boot, see tsc_refine.c */
+	now = ukplat_monotonic_clock();
 
 	if (deadline > now) {
 		if (mode == TIMER_NONE) {

@@ -10,6 +10,11 @@
  * Elapsed seconds come from the RTC's own time registers, so edges missed
  * while interrupts were off do not miscount.
  *
+ * It starts after boot, not during it: registering the RTC line reads the
+ * ACPI tables and sets up the I/O APIC (~0.5 ms of a TCG boot). The
+ * first halt_until() starts it, or the timer interrupt that boot arms
+ * REFINE_KICK_NS ahead (kvm_timer_kick()), for a guest that never idles.
+ *
  * Runs in interrupt context: general-purpose registers only (Makefile.uk),
  * so the CMOS accessors here are its own.
  */
@@ -38,12 +43,15 @@
 /* a sample this far from the boot estimate is a late interrupt (or a
  * changed RTC), not a better measurement: the PIT window is within 0.2% */
 #define MAX_STEP_PPM 30000U
+/* boot to the refinement's start when nothing idles before */
+#define REFINE_KICK_NS 50000000ULL
 
 static uint64_t edge0_tsc;
 static unsigned int edge0_sod;
 static int have_edge0;
 static unsigned int next_s = 1;
 static uint64_t boot_hz;
+static int pending; /* wanted, not started yet */
 
 static unsigned int cmos_read(unsigned int reg)
 {
@@ -127,13 +135,23 @@ static int rtc_edge(void *arg)
 	return 1;
 }
 
+void kvm_tsc_refine_prepare(void)
+{
+	if (!kvm_tsc_pit_window())
+		return; /* the frequency came from CPUID or the hypervisor */
+	boot_hz = kvm_tsc_hz();
+	pending = 1;
+	kvm_timer_kick(REFINE_KICK_NS);
+}
+
+/* With interrupts off (halt_until, the timer interrupt) */
 void kvm_tsc_refine_start(void)
 {
 	int rc;
 
-	if (!kvm_tsc_pit_window())
-		return; /* the frequency came from CPUID or the hypervisor */
-	boot_hz = kvm_tsc_hz();
+	if (!pending)
+		return;
+	pending = 0;
 	rc = ukplat_irq_register(RTC_IRQ, rtc_edge, NULL);
 	if (rc) {
 		kvm_warn("no RTC interrupt (%d): TSC frequency stays the boot estimate\n", rc);

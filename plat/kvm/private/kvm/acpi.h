@@ -17,7 +17,11 @@ struct acpi_sdt_hdr {
 	uint32_t creator_revision;
 } __attribute__((packed));
 
-/* Finds the RSDP (from PVH, else by scanning the BIOS areas); 0 or -ENOENT */
+/* At boot, before the final page tables unmap page 0: notes the EBDA
+ * segment from the BIOS data area for a later RSDP search */
+void kvm_acpi_early(void);
+/* Finds the RSDP (from PVH, else by scanning the EBDA and BIOS areas) once;
+ * 0 or -ENOENT. kvm_acpi_find() calls it. */
 int kvm_acpi_init(void);
 /* A checksum-valid table by signature ("APIC", "FACP"), or NULL */
 const struct acpi_sdt_hdr *kvm_acpi_find(const char sig[4]);

@@ -42,8 +42,11 @@ const struct kvm_pit_window *kvm_tsc_pit_window(void);
 /* A better frequency: the clock continues from now at the new rate.
  * Called with interrupts off. */
 void kvm_tsc_set_hz(uint64_t hz);
-/* From the end of boot: refines a PIT-calibrated TSC frequency against the
- * RTC's seconds edges (update-ended interrupt) while the system runs */
+/* Refines a PIT-calibrated TSC frequency against the RTC's seconds edges
+ * (update-ended interrupt) while the system runs. Boot calls _prepare();
+ * _start() registers the RTC line, once, after boot: from the first
+ * halt_until() or the timer interrupt _prepare() arranged. Interrupts off. */
+void kvm_tsc_refine_prepare(void);
 void kvm_tsc_refine_start(void);
 /* TSC value at monotonic time ns */
 uint64_t kvm_tsc_at(uint64_t ns);
@@ -73,6 +76,9 @@ int64_t kvm_days_from_civil(int64_t y, unsigned int m, unsigned int d);
 
 /* Wake-up timer (LAPIC TSC-deadline or one-shot) for halt_until */
 int kvm_timer_init(void);
+/* A timer interrupt ns from now (for work deferred past boot), unless an
+ * idle halt re-arms the timer first. Interrupts off. */
+void kvm_timer_kick(uint64_t ns);
 /* "LAPIC TSC-deadline", "LAPIC one-shot" or "none"; the one-shot rate */
 const char *kvm_timer_mode(void);
 uint64_t kvm_timer_lapic_hz(void);
