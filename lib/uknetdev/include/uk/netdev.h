@@ -65,6 +65,8 @@ int uk_netdev_rx(struct uk_netdev *dev, void *buf, size_t cap);
  * deadline (-ETIMEDOUT; 0 = no deadline); no wake-up can be lost between
  * the check and the sleep */
 int uk_netdev_rx_wait(struct uk_netdev *dev, uint64_t deadline);
+/* before uk_netdev_start(): tx, rx and rx_wait answer -ENETDOWN; a second
+ * start answers -EALREADY. tx: -EINVAL for an empty frame. */
 
 /*
  * The library parameter netdev.ip (the tutorial's syntax), one entry per
@@ -77,5 +79,8 @@ struct uk_netdev_ipv4 {
 };
 /* 0, -ENOENT (no entry for this device), -EINVAL (logged with the text) */
 int uk_netdev_ipv4_config(unsigned int id, struct uk_netdev_ipv4 *out);
+/* the parser behind it, for one entry: 0, or -EINVAL with *why (if not
+ * NULL) set to a short reason; *out is written only on success */
+int uk_netdev_ipv4_parse(const char *text, struct uk_netdev_ipv4 *out, const char **why);
 
 #endif /* UK_NETDEV_H */

@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * libvirtio internals: the PCI transport (legacy interface: registers in
+ * I/O BAR 0) and split virtqueues, as the virtio specification (1.x,
+ * sections 2.7 "Split Virtqueues" and 4.1.4.8 "Legacy Interfaces: A Note
+ * on PCI Device Layout") describes them.
+ */
+#ifndef VIRTIO_PRIV_H
+#define VIRTIO_PRIV_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <uk/pci.h>
+
+#define VIRTIO_PCI_VENDOR 0x1af4
+
+/* device status bits */
+#define VIRTIO_STATUS_ACK         0x01
+#define VIRTIO_STATUS_DRIVER      0x02
+#define VIRTIO_STATUS_DRIVER_OK   0x04
+#define VIRTIO_STATUS_FEATURES_OK 0x08
+#define VIRTIO_STATUS_FAILED      0x80
+
+/* ISR status bits (reading the register acknowledges the interrupt) */
+#define VIRTIO_ISR_QUEUE  0x1
+#define VIRTIO_ISR_CONFIG 0x2
+
+/* transport-independent feature bits */
+#define VIRTIO_F_NOTIFY_ON_EMPTY 24
+#define VIRTIO_F_ANY_LAYOUT      27
+#define VIRTIO_F_VERSION_1       32
+
+/* legacy register block in I/O BAR 0 */
+#define VIRTIO_LEG_DEV_FEATURES 0x00 /* 32, ro */
+#define VIRTIO_LEG_DRV_FEATURES 0x04 /* 32, rw */
+#define VIRTIO_LEG_QUEUE_PFN    0x08 /* 32, rw: ring address >> 12 */
+#define VIRTIO_LEG_QUEUE_SIZE   0x0c /* 16, ro */
+#define VIRTIO_LEG_QUEUE_SEL    0x0e /* 16, rw */
+#define VIRTIO_LEG_QUEUE_NOTIFY 0x10 /* 16, rw */
+#define VIRTIO_LEG_STATUS       0x12 /* 8, rw */
+#define VIRTIO_LEG_ISR          0x13 /* 8, ro, read clears */
+#define VIRTIO_LEG_DEVICE_CFG   0x14 /* device config while MSI-X is off */
+#define VIRTIO_LEG_RING_ALIGN   4096
+
+/* split ring layout */
+#define VRING_DESC_F_NEXT          1
+#define VRING_DESC_F_WRITE         2
+#define VRING_AVAIL_F_NO_INTERRUPT 1
+#define VRING_USED_F_NO_NOTIFY     1
+
+struct vring_desc {
+	uint64_t addr;
+	uint32_t len;
+	uint16_t flags;
+	uint16_t next;
+};
+
+struct vring_avail {
+	uint16_t flags;
+	uint16_t idx;
+	uint16_t ring[]; /* then used_event */
+};
+
+struct vring_used_elem {
+	uint32_t id;
+	uint32_t len;
+};
+
+struct vring_used {
+	uint16_t flags;
+	uint16_t idx;
+	struct vring_used_elem ring[]; /* then avail_event */
+};
+
+/* one virtio device behind the PCI transport */
+struct virtio_dev {
+	struct ukpci_dev *pci;
+	uint16_t iobase;   /* legacy register block */
+	uint64_t features; /* negotiated */
+};
+
+/*
+ * A split virtqueue whose descriptors each own one fixed buffer of
+ * buf_size bytes (descriptor i: buffers + i * buf_size), so a request is
+ * always one descriptor and nothing is allocated after setup.
+ */
+struct virtq {
+	struct virtio_dev *vdev;
+	uint16_t index;
+	uint16_t size;      /* ring entries (the device's queue size) */
+	uint16_t ndesc;     /* descriptors in use: <= size */
+	uint16_t avail_idx; /* our copy of avail->idx */
+	uint16_t last_used; /* next used->ring entry to consume */
+	uint16_t nfree;     /* descriptors not handed to the device */
+	struct vring_desc *desc;
+	struct vring_avail *avail;
+	struct vring_used *used;
+	uint8_t *buffers;
+	uint32_t buf_size;
+	uint16_t *free; /* stack of free descriptor ids */
+	void *ring_mem;
+	unsigned long ring_pages, buf_pages;
+};
+
+/* transport */
+int virtio_pci_init(struct virtio_dev *vd, struct ukpci_dev *pci);
+void virtio_reset(struct virtio_dev *vd);
+void virtio_status_set(struct virtio_dev *vd, uint8_t bits);
+uint8_t virtio_status_get(struct virtio_dev *vd);
+/* accepts the device's features that are in `wanted`: the result */
+uint64_t virtio_negotiate(struct virtio_dev *vd, uint64_t wanted);
+void virtio_cfg_read(struct virtio_dev *vd, unsigned int off, void *buf, unsigned int len);
+uint16_t virtio_queue_size(struct virtio_dev *vd, uint16_t index);
+int virtio_queue_activate(struct virtio_dev *vd, struct virtq *vq);
+void virtio_queue_notify(struct virtio_dev *vd, uint16_t index);
+
+/* virtqueues: ndesc buffers of buf_size bytes (a power of two <= 4096) */
+int virtq_create(struct virtq *vq, struct virtio_dev *vd, uint16_t index, uint16_t ndesc,
+                 uint32_t buf_size);
+void virtq_destroy(struct virtq *vq);
+static inline void *virtq_buf(struct virtq *vq, uint16_t id)
+{
+	return vq->buffers + (size_t)id * vq->buf_size;
+}
+/* hands descriptor id (len bytes, device-writable if `write`) to the device */
+void virtq_post(struct virtq *vq, uint16_t id, uint32_t len, int write);
+/* makes posted descriptors visible and notifies the device unless it opted out */
+void virtq_kick(struct virtq *vq);
+/* the next completed descriptor: 1 and *id, *len; 0 if none */
+int virtq_take_used(struct virtq *vq, uint16_t *id, uint32_t *len);
+int virtq_has_used(const struct virtq *vq);
+/* free descriptor stack (descriptors the driver holds) */
+int virtq_alloc_desc(struct virtq *vq, uint16_t *id);
+void virtq_free_desc(struct virtq *vq, uint16_t id);
+
+#endif /* VIRTIO_PRIV_H */

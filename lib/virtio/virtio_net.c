@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * virtio-net over the PCI transport: one netdev per device, queue 0
+ * receives, queue 1 transmits. Every frame travels behind a virtio-net
+ * header (all zero on transmit: no checksum or segmentation offload is
+ * negotiated), copied to and from per-descriptor buffers.
+ */
+#include <errno.h>
+#include <string.h>
+#include <uk/alloc.h>
+#include <uk/init.h>
+#include <uk/pci.h>
+#include <uk/plat/irq.h>
+#include <uk/print.h>
+#include "virtio_net.h"
+
+/* feature bits (virtio spec 5.1.3) */
+#define VIRTIO_NET_F_MAC       5
+#define VIRTIO_NET_F_MRG_RXBUF 15
+#define VIRTIO_NET_F_STATUS    16
+
+/* device configuration layout */
+#define VIRTIO_NET_CFG_MAC    0
+#define VIRTIO_NET_CFG_STATUS 6
+#define VIRTIO_NET_S_LINK_UP  1
+
+#define RXQ 0
+#define TXQ 1
+/* header size without MRG_RXBUF on the legacy interface (no num_buffers) */
+#define HDR_LEN_LEGACY 10
+#define BUF_SIZE       2048
+#define MTU            1500
+#define FRAME_MAX      (14 + 4 + MTU) /* Ethernet header with a VLAN tag */
+
+#define BIT(n) (1ULL << (n))
+
+static unsigned int vnet_count; /* numbers the devices in log lines */
+
+static struct virtio_net *to_vn(struct uk_netdev *nd)
+{
+	return nd->priv;
+}
+
+static void rx_post_all(struct virtio_net *vn)
+{
+	uint16_t id;
+
+	while (virtq_alloc_desc(&vn->rxq, &id))
+		virtq_post(&vn->rxq, id, BUF_SIZE, 1);
+}
+
+static int queues_create(struct virtio_net *vn)
+{
+	int rc;
+
+	rc = virtq_create(&vn->rxq, &vn->vd, RXQ, CONFIG_LIBVIRTIO_NET_RXBUFS, BUF_SIZE);
+	if (rc) {
+		uk_pr_err("netdev%u: receive queue: %d\n", vn->nd.id, rc);
+		return rc;
+	}
+	uk_pr_info("netdev%u: Configured receive queue 0 (%u buffers, ring of %u)\n", vn->nd.id,
+	           vn->rxq.ndesc, vn->rxq.size);
+	rc = virtq_create(&vn->txq, &vn->vd, TXQ, CONFIG_LIBVIRTIO_NET_TXBUFS, BUF_SIZE);
+	if (rc) {
+		uk_pr_err("netdev%u: transmit queue: %d\n", vn->nd.id, rc);
+		virtq_destroy(&vn->rxq);
+		return rc;
+	}
+	/* completed transmissions are reclaimed on the next send: no
+	 * interrupt needed for them */
+	vn->txq.avail->flags = VRING_AVAIL_F_NO_INTERRUPT;
+	uk_pr_info("netdev%u: Configured transmit queue 0 (%u buffers, ring of %u)\n", vn->nd.id,
+	           vn->txq.ndesc, vn->txq.size);
+	return 0;
+}
+
+static int vnet_start(struct uk_netdev *nd)
+{
+	struct virtio_net *vn = to_vn(nd);
+	int rc;
+
+	rc = queues_create(vn);
+	if (rc)
+		return rc;
+	rx_post_all(vn);
+	rc = ukplat_irq_register(vn->irq, virtio_net_irq, vn);
+	if (rc) {
+		uk_pr_err("netdev%u: IRQ %u: %d\n", nd->id, vn->irq, rc);
+		virtio_reset(&vn->vd);
+		virtq_destroy(&vn->rxq);
+		virtq_destroy(&vn->txq);
+		return rc;
+	}
+	virtio_status_set(&vn->vd, VIRTIO_STATUS_DRIVER_OK);
+	virtq_kick(&vn->rxq);
+	uk_pr_info("virtio-net: %u started\n", vn->index);
+	return 0;
+}
+
+static void tx_reclaim(struct virtio_net *vn)
+{
+	uint16_t id;
+	uint32_t len;
+
+	while (virtq_take_used(&vn->txq, &id, &len))
+		virtq_free_desc(&vn->txq, id);
+}
+
+static int vnet_tx(struct uk_netdev *nd, const struct uk_netdev_seg *seg, unsigned int nseg)
+{
+	struct virtio_net *vn = to_vn(nd);
+	size_t len = 0, off;
+	unsigned int i;
+	uint8_t *buf;
+	uint16_t id;
+
+	for (i = 0; i < nseg; i++)
+		len += seg[i].len;
+	if (len > FRAME_MAX)
+		return -EMSGSIZE;
+	tx_reclaim(vn);
+	if (!virtq_alloc_desc(&vn->txq, &id))
+		return -EAGAIN;
+	buf = virtq_buf(&vn->txq, id);
+	memset(buf, 0, vn->hdr_len);
+	off = vn->hdr_len;
+	for (i = 0; i < nseg; i++) {
+		memcpy(buf + off, seg[i].base, seg[i].len);
+		off += seg[i].len;
+	}
+	virtq_post(&vn->txq, id, (uint32_t)off, 0);
+	virtq_kick(&vn->txq);
+	return 0;
+}
+
+static int vnet_rx(struct uk_netdev *nd, void *buf, size_t cap)
+{
+	struct virtio_net *vn = to_vn(nd);
+	uint32_t len;
+	uint16_t id;
+	int rc;
+
+	if (!virtq_take_used(&vn->rxq, &id, &len))
+		return 0;
+	if (len < vn->hdr_len || len > BUF_SIZE) {
+		rc = -EMSGSIZE; /* malformed: dropped like an oversized one */
+	} else if (len - vn->hdr_len > cap) {
+		rc = -EMSGSIZE;
+	} else {
+		rc = (int)(len - vn->hdr_len);
+		memcpy(buf, (uint8_t *)virtq_buf(&vn->rxq, id) + vn->hdr_len, (size_t)rc);
+	}
+	virtq_post(&vn->rxq, id, BUF_SIZE, 1);
+	virtq_kick(&vn->rxq);
+	return rc;
+}
+
+static int vnet_rx_pending(struct uk_netdev *nd)
+{
+	struct virtio_net *vn = to_vn(nd);
+
+	return vn->rxq.used && virtq_has_used(&vn->rxq);
+}
+
+static const struct uk_netdev_ops vnet_ops = {
+    .start = vnet_start,
+    .tx = vnet_tx,
+    .rx = vnet_rx,
+    .rx_pending = vnet_rx_pending,
+};
+
+static void read_mac(struct virtio_net *vn)
+{
+	if (vn->vd.features & BIT(VIRTIO_NET_F_MAC)) {
+		virtio_cfg_read(&vn->vd, VIRTIO_NET_CFG_MAC, vn->nd.hwaddr, UK_NETDEV_HWADDR_LEN);
+		return;
+	}
+	/* locally administered, unicast, distinct per device */
+	memcpy(vn->nd.hwaddr, (const uint8_t[]){0x02, 0x00, 0x00, 0x00, 0x00, 0x00}, 6);
+	vn->nd.hwaddr[5] = (uint8_t)(vn->index + 1);
+}
+
+static int link_up(struct virtio_net *vn)
+{
+	uint16_t st;
+
+	if (!(vn->vd.features & BIT(VIRTIO_NET_F_STATUS)))
+		return 1;
+	virtio_cfg_read(&vn->vd, VIRTIO_NET_CFG_STATUS, &st, sizeof(st));
+	return st & VIRTIO_NET_S_LINK_UP;
+}
+
+/* reset, acknowledge, features: up to DRIVER_OK, which start() sets */
+static int vnet_init_device(struct virtio_net *vn, struct ukpci_dev *pci)
+{
+	uint64_t f;
+	int rc;
+
+	rc = virtio_pci_init(&vn->vd, pci);
+	if (rc)
+		return rc;
+	virtio_reset(&vn->vd);
+	virtio_status_set(&vn->vd, VIRTIO_STATUS_ACK);
+	virtio_status_set(&vn->vd, VIRTIO_STATUS_DRIVER);
+	/* MRG_RXBUF stays off: every frame fits one 2 KiB buffer. ANY_LAYOUT
+	 * lets the header share the frame's descriptor. */
+	f = virtio_negotiate(&vn->vd, BIT(VIRTIO_NET_F_MAC) | BIT(VIRTIO_NET_F_STATUS) |
+	                                  BIT(VIRTIO_F_ANY_LAYOUT));
+	if (!(f & BIT(VIRTIO_F_ANY_LAYOUT)))
+		uk_pr_warn("virtio-net: %u: device lacks ANY_LAYOUT; header and frame still share "
+		           "one descriptor\n",
+		           vn->index);
+	vn->hdr_len = HDR_LEN_LEGACY;
+	return 0;
+}
+
+static int vnet_probe(struct ukpci_dev *pci)
+{
+	struct virtio_net *vn;
+	const uint8_t *m;
+	int rc;
+
+	if (pci->irq_pin == 0 || pci->irq_line == 0 || pci->irq_line == 0xff) {
+		uk_pr_err("virtio-net %02x:%02x.%02x: no INTx line assigned\n", pci->bus, pci->dev,
+		          pci->fn);
+		return -ENXIO;
+	}
+	vn = uk_calloc(uk_alloc_get_default(), 1, sizeof(*vn));
+	if (!vn)
+		return -ENOMEM;
+	vn->index = vnet_count;
+	vn->irq = pci->irq_line;
+	rc = vnet_init_device(vn, pci);
+	if (rc)
+		goto err;
+	read_mac(vn);
+	vn->nd.ops = &vnet_ops;
+	vn->nd.driver = "virtio-net";
+	vn->nd.mtu = MTU;
+	vn->nd.priv = vn;
+	rc = uk_netdev_register(&vn->nd);
+	if (rc)
+		goto err_reset;
+	pci->priv = vn;
+	vnet_count++;
+	m = vn->nd.hwaddr;
+	uk_pr_info("virtio-net: %u: netdev%u, I/O 0x%x, IRQ %u, %02x:%02x:%02x:%02x:%02x:%02x, "
+	           "link %s\n",
+	           vn->index, vn->nd.id, vn->vd.iobase, vn->irq, m[0], m[1], m[2], m[3], m[4], m[5],
+	           link_up(vn) ? "up" : "down");
+	return 0;
+err_reset:
+	virtio_reset(&vn->vd);
+err:
+	uk_free(uk_alloc_get_default(), vn);
+	return rc;
+}
+
+static const struct ukpci_match vnet_ids[] = {
+    {VIRTIO_PCI_VENDOR, 0x1000, UKPCI_ANY_CLASS}, /* transitional network device */
+    {0, 0, 0},
+};
+
+static struct ukpci_driver vnet_driver = {
+    .name = "virtio-net",
+    .ids = vnet_ids,
+    .probe = vnet_probe,
+};
+
+static int vnet_register(void)
+{
+	return ukpci_driver_register(&vnet_driver);
+}
+
+/* before the PCI scan (plat priority 2) */
+uk_initcall_prio(vnet_register, plat, 1);

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * virtio-net's INTx handler (built with -mgeneral-regs-only). The line is
+ * level triggered and may be shared: reading the ISR register both tells
+ * whether this device raised it and lowers it.
+ */
+#include <uk/arch/lcpu.h>
+#include "virtio_net.h"
+
+int virtio_net_irq(void *arg)
+{
+	struct virtio_net *vn = arg;
+	uint8_t isr = inb(vn->vd.iobase + VIRTIO_LEG_ISR);
+
+	if (!isr)
+		return 0;
+	vn->irqs++;
+	/* only the receive queue interrupts (transmit has them suppressed);
+	 * configuration changes (link status) need no action */
+	if (isr & VIRTIO_ISR_QUEUE)
+		uk_netdev_rx_event(&vn->nd);
+	return 1;
+}
