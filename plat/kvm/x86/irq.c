@@ -59,9 +59,6 @@ static int irq_unmask(unsigned int irq)
 	return kvm_ioapic_route(irq, irq, 1, 1);
 }
 
-/* reported in the boot summary line (setup.c): one log line less */
-char kvm_intctrl_desc[48] = "8259 PIC, no local APIC";
-
 /* The I/O APIC and the ISA overrides from the MADT, else the PIC through
  * LAPIC LINT0; once, with interrupts off */
 static void routing_init(void)
@@ -126,7 +123,5 @@ int kvm_intctrl_init(void)
 		routing_known = 1;
 		return 0;
 	}
-	kvm_snprintf(kvm_intctrl_desc, sizeof(kvm_intctrl_desc), "local APIC id %u",
-	             kvm_lapic_id());
 	return 0;
 }

@@ -33,8 +33,6 @@ int kvm_ioapic_route(unsigned int irq, unsigned int gsi, int active_low, int lev
 void kvm_irq_set_override(unsigned int irq, unsigned int gsi, int active_low, int level);
 /* Brings up the controllers (I/O APIC + LAPIC, or PIC alone) */
 int kvm_intctrl_init(void);
-/* which controllers are in use, for the boot summary */
-extern char kvm_intctrl_desc[48];
 /* From the trap dispatcher: device line `irq` fired */
 void kvm_irq_dispatch(unsigned int irq);
 /* From the trap dispatcher: local APIC timer fired */
