@@ -28,6 +28,7 @@
 #define TXQ 1
 /* header size without MRG_RXBUF on the legacy interface (no num_buffers) */
 #define HDR_LEN_LEGACY 10
+#define HDR_LEN_MODERN 12
 #define BUF_SIZE       2048
 #define MTU            1500
 #define FRAME_MAX      (14 + 4 + MTU) /* Ethernet header with a VLAN tag */
@@ -193,7 +194,6 @@ static int link_up(struct virtio_net *vn)
 /* reset, acknowledge, features: up to DRIVER_OK, which start() sets */
 static int vnet_init_device(struct virtio_net *vn, struct ukpci_dev *pci)
 {
-	uint64_t f;
 	int rc;
 
 	rc = virtio_pci_init(&vn->vd, pci);
@@ -203,14 +203,20 @@ static int vnet_init_device(struct virtio_net *vn, struct ukpci_dev *pci)
 	virtio_status_set(&vn->vd, VIRTIO_STATUS_ACK);
 	virtio_status_set(&vn->vd, VIRTIO_STATUS_DRIVER);
 	/* MRG_RXBUF stays off: every frame fits one 2 KiB buffer. ANY_LAYOUT
-	 * lets the header share the frame's descriptor. */
-	f = virtio_negotiate(&vn->vd, BIT(VIRTIO_NET_F_MAC) | BIT(VIRTIO_NET_F_STATUS) |
-	                                  BIT(VIRTIO_F_ANY_LAYOUT));
-	if (!(f & BIT(VIRTIO_F_ANY_LAYOUT)))
+	 * (implied by VERSION_1) lets the header share the frame's descriptor. */
+	rc = virtio_negotiate(&vn->vd, BIT(VIRTIO_NET_F_MAC) | BIT(VIRTIO_NET_F_STATUS) |
+	                                   BIT(VIRTIO_F_ANY_LAYOUT));
+	if (rc) {
+		uk_pr_err("virtio-net: %u: feature negotiation failed\n", vn->index);
+		virtio_status_set(&vn->vd, VIRTIO_STATUS_FAILED);
+		return rc;
+	}
+	if (!vn->vd.modern && !(vn->vd.features & BIT(VIRTIO_F_ANY_LAYOUT)))
 		uk_pr_warn("virtio-net: %u: device lacks ANY_LAYOUT; header and frame still share "
 		           "one descriptor\n",
 		           vn->index);
-	vn->hdr_len = HDR_LEN_LEGACY;
+	/* the header has num_buffers too on the 1.x interface */
+	vn->hdr_len = vn->vd.modern ? HDR_LEN_MODERN : HDR_LEN_LEGACY;
 	return 0;
 }
 
@@ -244,10 +250,10 @@ static int vnet_probe(struct ukpci_dev *pci)
 	pci->priv = vn;
 	vnet_count++;
 	m = vn->nd.hwaddr;
-	uk_pr_info("virtio-net: %u: netdev%u, I/O 0x%x, IRQ %u, %02x:%02x:%02x:%02x:%02x:%02x, "
-	           "link %s\n",
-	           vn->index, vn->nd.id, vn->vd.iobase, vn->irq, m[0], m[1], m[2], m[3], m[4], m[5],
-	           link_up(vn) ? "up" : "down");
+	uk_pr_info("virtio-net: %u: netdev%u, %s interface, IRQ %u, "
+	           "%02x:%02x:%02x:%02x:%02x:%02x, link %s\n",
+	           vn->index, vn->nd.id, vn->vd.modern ? "virtio 1.x" : "legacy", vn->irq, m[0],
+	           m[1], m[2], m[3], m[4], m[5], link_up(vn) ? "up" : "down");
 	return 0;
 err_reset:
 	virtio_reset(&vn->vd);
@@ -258,6 +264,7 @@ err:
 
 static const struct ukpci_match vnet_ids[] = {
     {VIRTIO_PCI_VENDOR, 0x1000, UKPCI_ANY_CLASS}, /* transitional network device */
+    {VIRTIO_PCI_VENDOR, 0x1041, UKPCI_ANY_CLASS}, /* virtio 1.x only (disable-legacy=on) */
     {0, 0, 0},
 };
 

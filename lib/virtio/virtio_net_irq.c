@@ -4,13 +4,12 @@
  * level triggered and may be shared: reading the ISR register both tells
  * whether this device raised it and lowers it.
  */
-#include <uk/arch/lcpu.h>
 #include "virtio_net.h"
 
 int virtio_net_irq(void *arg)
 {
 	struct virtio_net *vn = arg;
-	uint8_t isr = inb(vn->vd.iobase + VIRTIO_LEG_ISR);
+	uint8_t isr = virtio_isr_ack(&vn->vd);
 
 	if (!isr)
 		return 0;

@@ -114,7 +114,7 @@ void virtq_kick(struct virtq *vq)
 	/* the device must see the new index before we read its flags */
 	full_barrier();
 	if (!(*(volatile uint16_t *)&vq->used->flags & VRING_USED_F_NO_NOTIFY))
-		virtio_queue_notify(vq->vdev, vq->index);
+		virtio_queue_notify(vq);
 }
 
 int virtq_has_used(const struct virtq *vq)

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <uk/arch/lcpu.h>
 #include <uk/pci.h>
 
 #define VIRTIO_PCI_VENDOR 0x1af4
@@ -72,10 +73,45 @@ struct vring_used {
 	struct vring_used_elem ring[]; /* then avail_event */
 };
 
+/* virtio 1.x PCI capabilities (vendor capability 0x09), spec 4.1.4 */
+#define VIRTIO_PCI_CAP_VENDOR 0x09
+#define VIRTIO_PCI_CAP_COMMON 1
+#define VIRTIO_PCI_CAP_NOTIFY 2
+#define VIRTIO_PCI_CAP_ISR    3
+#define VIRTIO_PCI_CAP_DEVICE 4
+/* offsets inside a capability */
+#define VIRTIO_PCI_CAP_TYPE        3
+#define VIRTIO_PCI_CAP_BAR         4
+#define VIRTIO_PCI_CAP_OFFSET      8
+#define VIRTIO_PCI_CAP_LENGTH      12
+#define VIRTIO_PCI_CAP_NOTIFY_MULT 16
+
+/* common configuration structure, spec 4.1.4.3 */
+#define VIRTIO_COMMON_DFSELECT  0x00
+#define VIRTIO_COMMON_DF        0x04
+#define VIRTIO_COMMON_GFSELECT  0x08
+#define VIRTIO_COMMON_GF        0x0c
+#define VIRTIO_COMMON_NUMQ      0x12
+#define VIRTIO_COMMON_STATUS    0x14
+#define VIRTIO_COMMON_Q_SELECT  0x16
+#define VIRTIO_COMMON_Q_SIZE    0x18
+#define VIRTIO_COMMON_Q_ENABLE  0x1c
+#define VIRTIO_COMMON_Q_NOFF    0x1e
+#define VIRTIO_COMMON_Q_DESCLO  0x20
+#define VIRTIO_COMMON_Q_DESCHI  0x24
+#define VIRTIO_COMMON_Q_AVAILLO 0x28
+#define VIRTIO_COMMON_Q_AVAILHI 0x2c
+#define VIRTIO_COMMON_Q_USEDLO  0x30
+#define VIRTIO_COMMON_Q_USEDHI  0x34
+
 /* one virtio device behind the PCI transport */
 struct virtio_dev {
 	struct ukpci_dev *pci;
-	uint16_t iobase;   /* legacy register block */
+	int modern;      /* virtio 1.x registers in memory BARs */
+	uint16_t iobase; /* legacy: register block in I/O BAR 0 */
+	/* modern: the structures the capabilities point at (identity mapped) */
+	volatile uint8_t *common, *isr, *device, *notify;
+	uint32_t notify_mult;
 	uint64_t features; /* negotiated */
 };
 
@@ -97,22 +133,32 @@ struct virtq {
 	struct vring_used *used;
 	uint8_t *buffers;
 	uint32_t buf_size;
-	uint16_t *free; /* stack of free descriptor ids */
+	uint16_t *free;            /* stack of free descriptor ids */
+	volatile uint16_t *notify; /* modern: this queue's doorbell */
 	void *ring_mem;
 	unsigned long ring_pages, buf_pages;
 };
 
-/* transport */
+/* transport: the legacy interface when the device has one, else modern */
 int virtio_pci_init(struct virtio_dev *vd, struct ukpci_dev *pci);
 void virtio_reset(struct virtio_dev *vd);
 void virtio_status_set(struct virtio_dev *vd, uint8_t bits);
 uint8_t virtio_status_get(struct virtio_dev *vd);
-/* accepts the device's features that are in `wanted`: the result */
-uint64_t virtio_negotiate(struct virtio_dev *vd, uint64_t wanted);
+/* accepts the device's features that are in `wanted` (plus VERSION_1 on
+ * the modern interface) into vd->features: 0, or -ENODEV if the device
+ * refuses them */
+int virtio_negotiate(struct virtio_dev *vd, uint64_t wanted);
 void virtio_cfg_read(struct virtio_dev *vd, unsigned int off, void *buf, unsigned int len);
 uint16_t virtio_queue_size(struct virtio_dev *vd, uint16_t index);
 int virtio_queue_activate(struct virtio_dev *vd, struct virtq *vq);
-void virtio_queue_notify(struct virtio_dev *vd, uint16_t index);
+void virtio_queue_notify(struct virtq *vq);
+/* reads and clears the ISR status (interrupt context: no SSE) */
+static inline uint8_t virtio_isr_ack(struct virtio_dev *vd)
+{
+	if (vd->modern)
+		return *vd->isr;
+	return inb((uint16_t)(vd->iobase + VIRTIO_LEG_ISR));
+}
 
 /* virtqueues: ndesc buffers of buf_size bytes (a power of two <= 4096) */
 int virtq_create(struct virtq *vq, struct virtio_dev *vd, uint16_t index, uint16_t ndesc,
