@@ -1,7 +1,8 @@
 /*
  * Platform test guest: stands in for lib/ukboot's ukplat_entry() so the
  * platform can be tested alone. The command line is a list of scenarios,
- * run in order: memmap, touch, vga=<lines>, halt=<ms>, clock=<s>, mono=<s>, irq=<s>, prot,
+ * run in order: memmap, touch, vga=<lines>, halt=<ms>, clock=<s>, mono=<s>, irq=<s>,
+ * pciirq=<s>, prot,
  * highprot, sse, null, text, stack, rodataexec, ud, gp, de, exit=<status>.
  */
 #include <stdarg.h>
@@ -63,6 +64,8 @@ static void run_word(const char *w, unsigned int n)
 		kt_sse();
 	else if (word_is(w, k, "irq"))
 		kt_irq(kt_parse_u64(w + k + 1));
+	else if (word_is(w, k, "pciirq"))
+		kt_pciirq(kt_parse_u64(w + k + 1));
 	else if (word_is(w, k, "highprot"))
 		kt_highprot();
 	else if (word_is(w, k, "touch"))

@@ -18,6 +18,7 @@ void kt_mono(uint64_t seconds);
 void kt_prot(void);
 void kt_sse(void);
 void kt_irq(uint64_t seconds);
+void kt_pciirq(uint64_t seconds);
 void kt_touch(void);
 void kt_highprot(void);
 void kt_vga(uint64_t lines);
