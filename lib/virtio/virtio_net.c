@@ -64,6 +64,7 @@ static int queues_create(struct virtio_net *vn)
 	rc = virtq_create(&vn->txq, &vn->vd, TXQ, CONFIG_LIBVIRTIO_NET_TXBUFS, BUF_SIZE);
 	if (rc) {
 		uk_pr_err("netdev%u: transmit queue: %d\n", vn->nd.id, rc);
+		virtio_reset(&vn->vd); /* forgets the receive ring first */
 		virtq_destroy(&vn->rxq);
 		return rc;
 	}
@@ -75,6 +76,7 @@ static int queues_create(struct virtio_net *vn)
 	return 0;
 }
 
+/* a failed start leaves the device reset and marked FAILED (not retried) */
 static int vnet_start(struct uk_netdev *nd)
 {
 	struct virtio_net *vn = to_vn(nd);
@@ -82,20 +84,26 @@ static int vnet_start(struct uk_netdev *nd)
 
 	rc = queues_create(vn);
 	if (rc)
-		return rc;
+		goto fail;
 	rx_post_all(vn);
 	rc = ukplat_irq_register(vn->irq, virtio_net_irq, vn);
 	if (rc) {
 		uk_pr_err("netdev%u: IRQ %u: %d\n", nd->id, vn->irq, rc);
-		virtio_reset(&vn->vd);
-		virtq_destroy(&vn->rxq);
-		virtq_destroy(&vn->txq);
-		return rc;
+		goto fail_queues;
 	}
 	virtio_status_set(&vn->vd, VIRTIO_STATUS_DRIVER_OK);
 	virtq_kick(&vn->rxq);
 	uk_pr_info("virtio-net: %u started\n", vn->index);
 	return 0;
+fail_queues:
+	/* the device must forget the rings before their memory goes back */
+	virtio_reset(&vn->vd);
+	virtq_destroy(&vn->rxq);
+	virtq_destroy(&vn->txq);
+fail:
+	virtio_reset(&vn->vd);
+	virtio_status_set(&vn->vd, VIRTIO_STATUS_FAILED);
+	return rc;
 }
 
 static void tx_reclaim(struct virtio_net *vn)
