@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h> /* ssize_t */
+#include <uk/init.h>      /* UK_SOCKET_DRIVER_REGISTER */
 #include <uk/vfs_abi.h>
 
 #define UK_AF_UNSPEC 0
@@ -55,6 +56,8 @@
 #define UK_SO_RCVTIMEO  20
 #define UK_SO_SNDTIMEO  21
 #define UK_SO_ACCEPTCONN 30
+#define UK_SO_PROTOCOL  38
+#define UK_SO_DOMAIN    39
 #define UK_IPPROTO_IP   0
 #define UK_IPPROTO_TCP  6
 #define UK_IPPROTO_UDP  17
@@ -71,6 +74,18 @@ struct uk_sockaddr_in {
 	uint16_t sin_port;
 	uint32_t sin_addr;
 	uint8_t sin_zero[8];
+};
+
+/* struct sockaddr_un of Linux: a path, or an abstract name after a NUL */
+struct uk_sockaddr_un {
+	uint16_t sun_family;
+	char sun_path[108];
+};
+
+/* struct timeval of SO_RCVTIMEO/SO_SNDTIMEO */
+struct uk_sock_timeval {
+	int64_t tv_sec;
+	int64_t tv_usec;
 };
 
 struct uk_msghdr {
