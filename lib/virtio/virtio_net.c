@@ -160,7 +160,10 @@ static int vnet_rx(struct uk_netdev *nd, void *buf, size_t cap)
 		memcpy(buf, (uint8_t *)virtq_buf(&vn->rxq, id) + vn->hdr_len, (size_t)rc);
 	}
 	virtq_post(&vn->rxq, id, BUF_SIZE, 1);
-	virtq_kick(&vn->rxq);
+	/* a burst is handed back (and the device notified) once, when the
+	 * caller has taken its last frame: rx_pending() keeps it coming */
+	if (!virtq_has_used(&vn->rxq))
+		virtq_kick(&vn->rxq);
 	return rc;
 }
 
