@@ -19,13 +19,15 @@ check() {
 }
 finish() { exit $_t_failed; }
 
-# A scratch folder removed at exit.
+# A scratch folder removed when the script exits: `t_tmpdir tmp` sets $tmp.
+# (It sets the variable instead of printing the path: inside $(...) the
+# trap would belong to the subshell and delete the folder at once.)
 t_tmpdir() {
 	local d
-	d=$(mktemp -d "${TMPDIR:-/tmp}/unikit-test.XXXXXX")
+	d=$(mktemp -d "${TMPDIR:-/tmp}/unikit-test.XXXXXX") || exit 1
 	# shellcheck disable=SC2064
 	trap "rm -rf '$d'" EXIT
-	echo "$d"
+	printf -v "$1" '%s' "$d"
 }
 
 # Copy an example workspace (apps/NAME) to DEST, without build output.
