@@ -17,9 +17,13 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <sys/types.h> /* ssize_t */
 #include <uk/init.h>      /* UK_SOCKET_DRIVER_REGISTER */
 #include <uk/vfs_abi.h>
+
+/* the libc's own definition is the same type (C11 allows the repeat); not
+ * <sys/types.h>, which with musl drags libc headers (and their warnings
+ * under -Werror) into kernel code, as <uk/vfs.h> explains */
+typedef long ssize_t;
 
 #define UK_AF_UNSPEC 0
 #define UK_AF_UNIX   1
