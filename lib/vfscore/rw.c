@@ -90,8 +90,18 @@ static ssize_t do_iov(int fd, const struct uk_iovec *iov, int cnt, int wr)
 	if (!f)
 		return -EBADF;
 	for (int i = 0; i < cnt; i++) {
-		ssize_t n = wr ? vfs_file_write(f, iov[i].iov_base, iov[i].iov_len, NULL)
-		               : vfs_file_read(f, iov[i].iov_base, iov[i].iov_len, NULL);
+		unsigned int saved = f->flags;
+		ssize_t n;
+
+		/* once a read got data it returns what is there, as Linux does,
+		 * rather than block for the next buffer (musl's stdio reads into
+		 * two); a non-blocking call cannot yield, so nobody else sees the
+		 * flag, and a blocking write still writes everything */
+		if (!wr && total > 0)
+			f->flags |= UK_O_NONBLOCK;
+		n = wr ? vfs_file_write(f, iov[i].iov_base, iov[i].iov_len, NULL)
+		       : vfs_file_read(f, iov[i].iov_base, iov[i].iov_len, NULL);
+		f->flags = saved;
 
 		if (n < 0) {
 			if (!total)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Blocking pipe and eventfd reads/writes woken by another thread (kernel only) */
+#include <uk/plat/time.h>
 #include <uk/sched.h>
 #include <uk/test.h>
 #include <uk/thread.h>
@@ -108,5 +109,44 @@ UK_TESTCASE(vfscore_block, eventfd_semaphore_wakes)
 	UK_TEST_EXPECT_UNUM_EQ(total, 10);
 	UK_TEST_EXPECT_SNUM_EQ(uk_thread_join(t), 0);
 	uk_vfs_close(w.fd);
+	VT_END();
+}
+
+/* writes one byte after a second: unblocks a reader that should not have blocked */
+static void rescuer(void *arg)
+{
+	struct peer *p = arg;
+
+	uk_sched_sleep_ns(1000000000ull);
+	uk_vfs_write(p->fd, "r", 1);
+}
+
+UK_TESTCASE(vfscore_block, readv_returns_what_is_there)
+{
+	VT_BEGIN();
+	char a[4], b[16];
+	struct uk_iovec iov[2] = {{a, sizeof(a)}, {b, sizeof(b)}};
+	struct peer r = {0, 0, 0};
+	struct uk_thread *t;
+	int p[2];
+	uint64_t t0;
+
+	UK_TEST_ASSERT(uk_vfs_pipe2(p, 0) == 0);
+	r.fd = p[1];
+	t = uk_thread_create("pipe-rescuer", rescuer, &r);
+	UK_TEST_ASSERT(t != NULL);
+	/* exactly the first buffer's worth: the read must not wait for more */
+	UK_TEST_EXPECT_SNUM_EQ(uk_vfs_write(p[1], "four", 4), 4);
+	t0 = ukplat_monotonic_clock();
+	UK_TEST_EXPECT_SNUM_EQ(uk_vfs_readv(p[0], iov, 2), 4);
+	UK_TEST_EXPECT(ukplat_monotonic_clock() - t0 < 500000000ull);
+	UK_TEST_EXPECT_SNUM_EQ(uk_thread_join(t), 0);
+	/* the rescuer's byte is there; then nothing is: the read blocks as before */
+	t = uk_thread_create("pipe-rescuer", rescuer, &r);
+	UK_TEST_EXPECT_SNUM_EQ(uk_vfs_readv(p[0], iov, 2), 1);
+	UK_TEST_EXPECT_SNUM_EQ(uk_vfs_readv(p[0], iov, 2), 1);
+	UK_TEST_EXPECT_SNUM_EQ(uk_thread_join(t), 0);
+	uk_vfs_close(p[0]);
+	uk_vfs_close(p[1]);
 	VT_END();
 }
