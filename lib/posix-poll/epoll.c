@@ -77,17 +77,18 @@ static void drop_stale(struct epoll *ep)
 	}
 }
 
-/* the events of an interest now (0 if disabled or stale) */
-static uint32_t item_events(const struct epitem *it, int *periodic)
+/* the events of an interest now: 0 if disabled, -1 if stale */
+static int64_t item_events(const struct epitem *it, int *periodic)
 {
-	struct uk_file *f;
+	struct uk_file *f = item_file(it);
 	unsigned int ev;
 
-	if (it->disabled)
-		return 0;
-	f = item_file(it);
 	if (!f)
+		return -1;
+	if (it->disabled) {
+		uk_file_release(f);
 		return 0;
+	}
 	ev = upoll_file_events(f, periodic);
 	uk_file_release(f);
 	return ev & (it->events | UK_EPOLLERR | UK_EPOLLHUP);
@@ -104,7 +105,7 @@ static unsigned int epoll_poll(struct uk_vnode *vn, struct uk_file *f)
 		return 0;
 	ep_depth++;
 	for (struct epitem *it = ep->items; it && !ev; it = it->next)
-		if (item_events(it, &periodic))
+		if (item_events(it, &periodic) > 0)
 			ev = UK_POLLIN | UK_POLLRDNORM;
 	ep_depth--;
 	return ev;
@@ -275,16 +276,37 @@ struct ep_wait {
 	int max;
 };
 
+/* a full answer: the interests after it go first next time, so a few
+ * busy files cannot starve the others when maxevents is small */
+static void rotate(struct epoll *ep, struct epitem **rest)
+{
+	struct epitem *first = *rest, *tail = first;
+
+	while (tail->next)
+		tail = tail->next;
+	tail->next = ep->items;
+	*rest = NULL;
+	ep->items = first;
+}
+
+/* one pass: stale interests are dropped on the way */
 static int ep_scan(void *arg, int *periodic)
 {
 	struct ep_wait *w = arg;
 	uint64_t gen = uk_vfs_poll_generation();
+	struct epitem **pp = &w->ep->items;
 	int n = 0;
 
-	drop_stale(w->ep);
-	for (struct epitem *it = w->ep->items; it && n < w->max; it = it->next) {
-		uint32_t ev = item_events(it, periodic);
+	while (*pp && n < w->max) {
+		struct epitem *it = *pp;
+		int64_t ev = item_events(it, periodic);
 
+		if (ev < 0) {
+			*pp = it->next;
+			ep_free(it);
+			continue;
+		}
+		pp = &it->next;
 		if (!ev)
 			continue;
 		if ((it->events & UK_EPOLLET) && it->reported && it->reported_gen == gen)
@@ -293,10 +315,12 @@ static int ep_scan(void *arg, int *periodic)
 		it->reported_gen = gen;
 		if (it->events & UK_EPOLLONESHOT)
 			it->disabled = 1;
-		w->out[n].events = ev;
+		w->out[n].events = (uint32_t)ev;
 		w->out[n].data = it->data;
 		n++;
 	}
+	if (n == w->max && *pp)
+		rotate(w->ep, pp);
 	return n;
 }
 

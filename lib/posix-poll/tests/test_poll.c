@@ -249,7 +249,15 @@ UK_TESTCASE(posix_poll, epoll_level_edge_oneshot)
 	UK_TEST_EXPECT_SNUM_EQ(SC(epoll_ctl, ep, UK_EPOLL_CTL_MOD, fds[0], &ev[0], 0), 0);
 	UK_TEST_EXPECT_SNUM_EQ(SC(epoll_wait, ep, ev, 4, 0, 0), 1);
 	UK_TEST_EXPECT(ev[0].data == 400);
-	/* maxevents bounds the answer */
+	/* maxevents bounds the answer, and the ready interests take turns */
+	uk_vfs_write(efd, &one, 8);
+	ev[0] = (struct uk_epoll_event){UK_EPOLLIN, 200};
+	UK_TEST_EXPECT_SNUM_EQ(SC(epoll_ctl, ep, UK_EPOLL_CTL_ADD, efd, &ev[0], 0), 0);
+	UK_TEST_EXPECT_SNUM_EQ(SC(epoll_wait, ep, &ev[0], 1, 0, 0), 1);
+	UK_TEST_EXPECT_SNUM_EQ(SC(epoll_wait, ep, &ev[1], 1, 0, 0), 1);
+	UK_TEST_EXPECT(ev[0].data != ev[1].data);
+	UK_TEST_EXPECT_SNUM_EQ(SC(epoll_wait, ep, &ev[2], 1, 0, 0), 1);
+	UK_TEST_EXPECT(ev[2].data == ev[0].data);
 	UK_TEST_EXPECT_SNUM_EQ(uk_vfs_fcntl((int)ep, UK_F_GETFD, 0), UK_FD_CLOEXEC);
 	uk_vfs_close(efd);
 	uk_vfs_close(fds[0]);
