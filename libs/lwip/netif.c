@@ -246,9 +246,12 @@ int uk_lwip_netifs_init(void)
 			    "netdev%u: no address (netdev.ip=<addr>/<len>:<gw>): left down\n", id);
 			continue;
 		}
+		/* a device that cannot start leaves the others (and the boot) going */
 		rc = netif_attach(dev, &cfg, !configured);
-		if (rc < 0)
-			return rc;
+		if (rc < 0) {
+			uk_pr_err("netdev%u: interface not added (%d)\n", id, rc);
+			continue;
+		}
 		configured++;
 	}
 	return 0;
