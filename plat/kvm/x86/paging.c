@@ -4,6 +4,13 @@
  * uncached for MMIO) and of all RAM above, with 4 KiB pages over the image
  * so that text is read-only+exec, rodata read-only and data/bss/stacks
  * non-executable. Page 0 stays unmapped so NULL dereferences fault.
+ *
+ * Below 4 GiB they are the boot page tables (boot32.S: four directories
+ * of 2 MiB pages) rewritten in place, entry by entry, while they are in
+ * use: every entry keeps its identity address, so the code and stack in
+ * use stay mapped throughout. Building separate tables ran about twice
+ * the code (allocating, zeroing and linking tables), and under TCG all
+ * code run at boot is translated first (~40 blocks, ~0.2 ms).
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -80,11 +87,6 @@ static uint64_t *pt_next(uint64_t *tbl, unsigned int e, bool create)
 	return t;
 }
 
-static int in_range(uint64_t a, const char *lo, const char *hi)
-{
-	return a >= (uintptr_t)lo && a < (uintptr_t)hi;
-}
-
 /* A cursor over the memory map: RAM-ness of consecutive addresses, looked
  * up once per run instead of once per page or 2 MiB chunk */
 struct ram_cursor {
@@ -107,34 +109,36 @@ static uint64_t default_flags(struct ram_cursor *c, uint64_t pa, uint64_t len)
 	return PTE_P | PTE_W | nx | PTE_CACHE;
 }
 
-static uint64_t page_flags(struct ram_cursor *c, uint64_t pa)
+/* The pages of [lo, hi) inside the 2 MiB chunk at pa get flags f (0: not
+ * present). One loop for every range: one piece of code to translate. */
+static __attribute__((noinline)) void set_pages(uint64_t *pt, uint64_t pa, uint64_t lo, uint64_t hi,
+                                                uint64_t f)
 {
-	if (pa == 0 || in_range(pa, kvm_boot_stack_guard, kvm_boot_stack))
-		return 0;
-	if (in_range(pa, _text, _etext))
-		return PTE_P;
-	if (in_range(pa, _rodata, _erodata))
-		return PTE_P | nx;
-	if (in_range(pa, _data, _end))
-		return PTE_P | PTE_W | nx;
-	return default_flags(c, pa, __PAGE_SIZE);
+	if (lo < pa)
+		lo = pa;
+	if (hi > pa + SZ_2M)
+		hi = pa + SZ_2M;
+	for (; lo < hi; lo += __PAGE_SIZE)
+		pt[pt_index(lo, 0)] = f ? ((lo & PTE_ADDR) | f) : 0;
 }
 
-/* Maps the 2 MiB chunk at pa with 4 KiB pages, per-page permissions */
+/* Maps the 2 MiB chunk at pa with 4 KiB pages: RAM or MMIO defaults, then
+ * the image's sections, the boot stack guard and page 0 over them */
 static int map_chunk_4k(uint64_t *pd, uint64_t pa)
 {
 	struct ram_cursor c = {0, 0};
-	uint64_t *pt = pt_alloc();
-	unsigned int i;
+	uint64_t *pt = pt_alloc_filled(); /* every entry is written below */
+	uint64_t a;
 
 	if (!pt)
 		return -ENOMEM;
-	for (i = 0; i < PT_ENTRIES; i++) {
-		uint64_t a = pa + i * __PAGE_SIZE;
-		uint64_t f = page_flags(&c, a);
-
-		pt[i] = f ? (a | f) : 0;
-	}
+	for (a = pa; a < pa + SZ_2M; a += __PAGE_SIZE)
+		pt[pt_index(a, 0)] = a | default_flags(&c, a, __PAGE_SIZE);
+	set_pages(pt, pa, (uintptr_t)_text, (uintptr_t)_etext, PTE_P);
+	set_pages(pt, pa, (uintptr_t)_rodata, (uintptr_t)_erodata, PTE_P | nx);
+	set_pages(pt, pa, (uintptr_t)_data, (uintptr_t)_end, PTE_P | PTE_W | nx);
+	set_pages(pt, pa, (uintptr_t)kvm_boot_stack_guard, (uintptr_t)kvm_boot_stack, 0);
+	set_pages(pt, pa, 0, __PAGE_SIZE, 0);
 	pd[pt_index(pa, 1)] = (uintptr_t)pt | PTE_P | PTE_W;
 	return 0;
 }
@@ -233,6 +237,34 @@ static void enable_nx(void)
 	nx = PTE_NX;
 }
 
+/* 0-4 GiB in the boot tables' directories: a 1 GiB page where the GiB
+ * allows (map_gib_page), else 2 MiB pages, and 4 KiB below fine_end */
+static int map_low_4g(uint64_t fine_end)
+{
+	uint64_t *pdpt = (uint64_t *)(uintptr_t)(pml4[0] & PTE_ADDR);
+	struct ram_cursor c = {0, 0};
+	uint64_t pa, *pd = NULL;
+	int rc;
+
+	for (pa = 0; pa < SZ_4G; pa += SZ_2M) {
+		if (!(pa & (SZ_1G - 1))) {
+			if (map_gib_page(&c, pa, fine_end)) {
+				pa += SZ_1G - SZ_2M;
+				continue;
+			}
+			pd = (uint64_t *)(uintptr_t)(pdpt[pt_index(pa, 2)] & PTE_ADDR);
+		}
+		if (pa < fine_end) {
+			rc = map_chunk_4k(pd, pa);
+			if (rc)
+				return rc;
+			continue;
+		}
+		pd[pt_index(pa, 1)] = pa | PTE_PS | default_flags(&c, pa, SZ_2M);
+	}
+	return 0;
+}
+
 int kvm_paging_init(void)
 {
 	uint64_t fine_end = ((uintptr_t)_end + SZ_2M - 1) & ~(SZ_2M - 1);
@@ -241,19 +273,21 @@ int kvm_paging_init(void)
 	uint64_t pa;
 	int rc;
 
+	/* before any entry gets the NX bit, reserved until EFER.NXE is set */
 	enable_nx();
 	detect_gib_pages();
-	pml4 = pt_alloc();
-	if (!pml4)
-		return -ENOMEM;
-	if (top < SZ_4G)
-		top = SZ_4G;
-	for (pa = 0; pa < top; pa += SZ_1G) {
+	pml4 = kvm_boot_pml4;
+	rc = map_low_4g(fine_end);
+	if (rc)
+		return rc;
+	/* RAM above 4 GiB: new directories (or 1 GiB pages) from the pool */
+	for (pa = SZ_4G; pa < top; pa += SZ_1G) {
 		rc = map_gib(&cursor, pa, top, fine_end);
 		if (rc)
 			return rc;
 	}
-	/* CR0.WP makes read-only pages read-only for the kernel too */
+	/* CR0.WP makes read-only pages read-only for the kernel too; the
+	 * CR3 write drops what the TLB kept of the boot entries */
 	write_cr0(read_cr0() | X86_CR0_WP);
 	write_cr3((uintptr_t)pml4);
 	return 0;

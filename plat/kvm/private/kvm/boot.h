@@ -28,6 +28,10 @@
 /* Called by the 64-bit entry on the boot stack; never returns */
 void kvm_boot_c(uint32_t proto, uint32_t info) __attribute__((noreturn));
 
+/* The boot page tables' root (boot32.S: 0-4 GiB through four directories
+ * of 2 MiB pages); kvm_paging_init() turns them into the final tables */
+extern uint64_t kvm_boot_pml4[512];
+
 /* Bounds of the boot stack and its guard page (boot64.S) */
 extern char kvm_boot_stack_guard[], kvm_boot_stack[], kvm_boot_stack_top[];
 

@@ -6,11 +6,14 @@
 #include <stdint.h>
 
 /* Page table pages come from a pool in .bss (already excluded from free
- * RAM): 4 page directories cover 0-4 GiB, one more per GiB of RAM above. */
+ * RAM): the 4 KiB tables over the image, one directory per GiB of RAM
+ * above 4 GiB, and the splits of ukplat_page_set_prot(). The boot tables
+ * (boot32.S) cover 0-4 GiB. */
 #define KVM_PT_POOL_PAGES 64
 
 /* Builds the tables (identity map of 0-4 GiB and all RAM above, image
- * permissions, page 0 and the boot stack guard unmapped) and loads CR3.
+ * permissions, page 0 and the boot stack guard unmapped), in place of
+ * the boot tables for 0-4 GiB, and reloads CR3.
  * Needs the memory map (kvm_mem_add_ram) to be complete. */
 int kvm_paging_init(void);
 /* Is a read of 8 bytes at addr safe (mapped, present)? Usable in traps. */
