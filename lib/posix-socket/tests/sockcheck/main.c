@@ -23,10 +23,11 @@
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
+#include "sockcheck.h"
 
 static int failed;
 
-static void check(int ok, const char *name, const char *fmt, ...)
+void check(int ok, const char *name, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -257,6 +258,7 @@ int main(void)
 	named();
 	timeouts();
 	interrupts();
+	check_inet();
 	printf("sockcheck: %s\n", failed ? "some checks failed" : "all checks passed");
 	return failed ? 1 : 0;
 }
