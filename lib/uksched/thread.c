@@ -20,17 +20,23 @@ static void thread_entry(void *arg)
 	uk_thread_exit();
 }
 
+/*
+ * The stack, and the extended-state save area at its top (the stack
+ * starts below it, so an overflow runs into the guard page first, not
+ * into the save area): one allocation, freed together when the thread is
+ * reaped. A separate aligned allocation was one more allocator path run
+ * at boot for the first threads (~15 TCG-translated blocks).
+ */
 static int thread_resources(struct uk_thread *t, struct uk_alloc *a, unsigned long pages)
 {
-	t->ectx = uk_memalign(a, ukarch_ectx_align(), ukarch_ectx_size());
-	if (!t->ectx)
-		return -ENOMEM;
-	ukarch_ectx_init(t->ectx);
+	uintptr_t top;
+
 	t->stack = uksched_stack_alloc(a, pages);
-	if (!t->stack) {
-		uk_free(a, t->ectx);
+	if (!t->stack)
 		return -ENOMEM;
-	}
+	top = (uintptr_t)t->stack + (pages + 1) * __PAGE_SIZE;
+	t->ectx = (void *)((top - ukarch_ectx_size()) & ~(uintptr_t)(ukarch_ectx_align() - 1));
+	ukarch_ectx_init(t->ectx);
 	t->stack_pages = pages;
 	return 0;
 }
@@ -56,8 +62,8 @@ struct uk_thread *uk_thread_alloc(struct uk_sched *s, const char *name, void (*f
 	t->arg = arg;
 	t->sched = s;
 	uk_waitq_init(&t->exitq);
-	ukarch_ctx_init(&t->ctx, (unsigned long)t->stack + (stack_pages + 1) * __PAGE_SIZE,
-	                thread_entry, t);
+	/* the stack grows down from the save area */
+	ukarch_ctx_init(&t->ctx, (unsigned long)t->ectx, thread_entry, t);
 	return t;
 }
 
@@ -144,8 +150,7 @@ void uk_sched_reap(struct uk_sched *s)
 
 	while ((t = s->zombies)) {
 		s->zombies = t->rq_next;
-		uksched_stack_free(s->a, t->stack, t->stack_pages);
-		uk_free(s->a, t->ectx);
+		uksched_stack_free(s->a, t->stack, t->stack_pages); /* and the save area */
 		t->stack = t->ectx = NULL;
 		t->flags |= UK_THREADF_REAPED;
 		if (t->flags & UK_THREADF_DETACHED)

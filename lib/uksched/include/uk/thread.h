@@ -23,7 +23,7 @@ struct uk_sched;
 struct uk_thread {
 	const char *name;
 	struct ukarch_ctx ctx;
-	void *ectx;                /* extended-state save area */
+	void *ectx;                /* extended-state save area, at the stack's top */
 	unsigned long tlsp;        /* FS base while this thread runs */
 	void *stack;               /* lowest page: the guard */
 	unsigned long stack_pages; /* including the guard */
