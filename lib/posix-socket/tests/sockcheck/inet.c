@@ -79,6 +79,7 @@ static void tcp(void)
 	struct pollfd p;
 	int l = socket(AF_INET, SOCK_STREAM, 0), one = 1, c, s, err = -1, ep, rc;
 	pthread_t te, ts;
+	struct timespec t0, t1;
 	long total;
 
 	setsockopt(l, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
@@ -109,11 +110,15 @@ static void tcp(void)
 	      "inet.getsockname", "errno %d", errno);
 	/* blocking from here: a sender thread, an echo thread, the reader here */
 	fcntl(c, F_SETFL, 0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	pthread_create(&te, NULL, echo, &s);
 	pthread_create(&ts, NULL, sender, &c);
 	total = receive_all(c);
 	pthread_join(ts, NULL);
 	pthread_join(te, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("sockcheck: figure tcp_loopback_echo_100000_bytes_ms %ld\n",
+	       (long)((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000));
 	check(total == BYTES, "inet.blocking_echo_100k", "%ld bytes (negative: corrupt)", total);
 	close(c);
 	close(ep);

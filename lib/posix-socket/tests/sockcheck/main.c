@@ -51,6 +51,14 @@ static long ms_since(const struct timespec *t0)
 	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
+static long us_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000000 + (t.tv_nsec - t0->tv_nsec) / 1000;
+}
+
 static void now(struct timespec *t)
 {
 	clock_gettime(CLOCK_MONOTONIC, t);
@@ -250,6 +258,62 @@ static void interrupts(void)
 	close(sv[1]);
 }
 
+/* figures (printed, not checked): throughput of a socketpair between two
+ * threads, and a poll-woken ping-pong round trip */
+static void *pair_sink(void *arg)
+{
+	static char buf[16384];
+	int fd = *(int *)arg;
+
+	while (read(fd, buf, sizeof(buf)) > 0)
+		;
+	return NULL;
+}
+
+static void *pong(void *arg)
+{
+	int fd = *(int *)arg;
+	struct pollfd p = {fd, POLLIN, 0};
+	char c;
+
+	while (poll(&p, 1, -1) == 1 && read(fd, &c, 1) == 1 && c != 'q')
+		write(fd, &c, 1);
+	return NULL;
+}
+
+static void figures(void)
+{
+	static char chunk[16384];
+	struct timespec t0;
+	pthread_t t;
+	int sv[2], rounds = 200;
+	long us;
+	char c = 'p';
+
+	socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+	pthread_create(&t, NULL, pair_sink, &sv[1]);
+	now(&t0);
+	for (int i = 0; i < 256; i++)
+		write(sv[0], chunk, sizeof(chunk));
+	close(sv[0]);
+	pthread_join(t, NULL);
+	us = us_since(&t0);
+	printf("sockcheck: figure unix_pair_4MiB_us %ld\n", us);
+	close(sv[1]);
+	socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+	pthread_create(&t, NULL, pong, &sv[1]);
+	now(&t0);
+	for (int i = 0; i < rounds; i++)
+		if (write(sv[0], &c, 1) != 1 || read(sv[0], &c, 1) != 1)
+			break;
+	us = us_since(&t0);
+	write(sv[0], "q", 1);
+	pthread_join(t, NULL);
+	printf("sockcheck: figure poll_pingpong_round_trip_us %ld\n", us / rounds);
+	close(sv[0]);
+	close(sv[1]);
+}
+
 int main(void)
 {
 	pair_io();
@@ -259,6 +323,7 @@ int main(void)
 	timeouts();
 	interrupts();
 	check_inet();
+	figures();
 	printf("sockcheck: %s\n", failed ? "some checks failed" : "all checks passed");
 	return failed ? 1 : 0;
 }
