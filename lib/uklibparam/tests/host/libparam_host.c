@@ -154,6 +154,12 @@ static void test_argv(void)
 		ok(i32 == 0, "no parameter without a real --");
 	});
 	CASE("second_separator_goes_to_app", "-- a -- b", { ARGV_IS("img|a|--|b"); });
+	/* plain lines take a path of their own (parse.c plain_argv): words
+	 * that only look like separators, white space of every kind */
+	CASE("plain_words", " \ta\v--x\fx--  b\r\n- ---  c\t",
+	     { ARGV_IS("img|a|--x|x--|b|-|---|c"); });
+	CASE("plain_then_separator", "a b -- c", { ARGV_IS("img|c"); });
+	CASE("plain_then_trailing_separator", "a b --", { ARGV_IS("img"); });
 	CASE("word_before_separator_warns", "Unikit ukfoo.i32=3 -- x", {
 		ARGV_IS("img|x");
 		ok(i32 == 3 && nwarn == 1 && strstr(reports, "Unikit"), "warning naming the word");
