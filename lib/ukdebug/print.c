@@ -16,14 +16,16 @@ static const char *const level_tag[] = {
 static int header(char *hdr, int lvl, const char *libname, const char *srcname, unsigned int line)
 {
 	uint64_t ns = ukplat_monotonic_clock();
-	unsigned long long sec = ns / 1000000000ULL;
+	unsigned long sec = (unsigned long)(ns / 1000000000ULL);
 	unsigned long usec = (unsigned long)(ns % 1000000000ULL / 1000);
 	int n;
 
 	if (lvl < UK_PRINT_CRIT || lvl > UK_PRINT_DEBUG)
 		lvl = UK_PRINT_CRIT;
-	n = uk_snprintf(hdr, HDR_MAX, "[%5llu.%06lu] %s[%s] <%s @ %4u> ", sec, usec, level_tag[lvl],
-	                libname, srcname, line);
+	/* every number as %lu: under TCG each length modifier is one more
+	 * formatter path to translate at boot (unsigned long is 64 bits) */
+	n = uk_snprintf(hdr, HDR_MAX, "[%5lu.%06lu] %s[%s] <%s @ %4lu> ", sec, usec, level_tag[lvl],
+	                libname, srcname, (unsigned long)line);
 	return n < HDR_MAX ? n : HDR_MAX - 1;
 }
 
