@@ -254,5 +254,7 @@ int uk_lwip_netifs_init(void)
 		}
 		configured++;
 	}
+	if (!configured)
+		uk_pr_warn("No network interface attached!\n"); /* the tutorial's line */
 	return 0;
 }
