@@ -13,6 +13,7 @@
 /* every thread sleeping in uk_vfs_poll_wait() */
 static struct uk_waitq poll_waiters = UK_WAITQ_INITIALIZER;
 #endif
+#include <uk/vfs.h>
 #include "vfs_os.h"
 
 void *vfs_zalloc(size_t size)
@@ -38,8 +39,13 @@ int64_t vfs_now_ns(void)
 int vfs_wait(void)
 {
 #if CONFIG_LIBUKSCHED
-	/* cooperative: whoever fills the pipe or counter runs while we yield */
-	uk_sched_yield();
+	/* sleep (no spinning) until some file's readiness changes: pipes and
+	 * eventfds notify; the console cannot (its input raises no
+	 * interrupt), so the sleep lasts one poll period at most. The caller
+	 * checked its condition just before: nothing ran since (cooperative
+	 * threads, and pipes and counters change only in threads) */
+	uk_vfs_poll_wait(uk_vfs_poll_generation(),
+	                 ukplat_monotonic_clock() + UK_VFS_POLL_PERIOD_NS);
 	return 0;
 #else
 	return -EAGAIN;

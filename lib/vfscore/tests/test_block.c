@@ -150,3 +150,40 @@ UK_TESTCASE(vfscore_block, readv_returns_what_is_there)
 	uk_vfs_close(p[1]);
 	VT_END();
 }
+
+struct watcher {
+	int fd;
+	struct uk_thread *reader;
+	int reader_was_runnable;
+};
+
+/* looks at the blocked reader before writing: asleep, or spinning? */
+static void watch_then_write(void *arg)
+{
+	struct watcher *w = arg;
+
+	uk_sched_sleep_ns(20000000ull);
+	w->reader_was_runnable = !!(w->reader->flags & UK_THREADF_RUNNABLE);
+	uk_vfs_write(w->fd, "w", 1);
+}
+
+UK_TESTCASE(vfscore_block, blocked_reader_sleeps)
+{
+	VT_BEGIN();
+	struct watcher w = {0, uk_thread_current(), -1};
+	struct uk_thread *t;
+	char c;
+	int p[2];
+
+	UK_TEST_ASSERT(uk_vfs_pipe2(p, 0) == 0);
+	w.fd = p[1];
+	t = uk_thread_create("pipe-watcher", watch_then_write, &w);
+	UK_TEST_ASSERT(t != NULL);
+	UK_TEST_EXPECT_SNUM_EQ(uk_vfs_read(p[0], &c, 1), 1);
+	UK_TEST_EXPECT_SNUM_EQ(uk_thread_join(t), 0);
+	/* a reader that yields in a loop would be runnable all along */
+	UK_TEST_EXPECT_SNUM_EQ(w.reader_was_runnable, 0);
+	uk_vfs_close(p[0]);
+	uk_vfs_close(p[1]);
+	VT_END();
+}
