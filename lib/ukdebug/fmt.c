@@ -233,6 +233,20 @@ static void emit_number(struct fmt_sink *k, const struct fmt_spec *s, const char
 		emit_pad(k, ' ', pad);
 }
 
+/*
+ * Text of n characters in the field: the number layout without prefix or
+ * zeros, so that strings, characters and numbers share one padding path
+ * (under TCG each distinct path is translated once more at boot)
+ */
+static void emit_text(struct fmt_sink *k, const struct fmt_spec *s, const char *str, int n)
+{
+	struct fmt_spec t = *s;
+
+	t.prec = -1;
+	t.flags &= ~(unsigned int)F_ZERO;
+	emit_number(k, &t, "", str, n);
+}
+
 static void fmt_integer(struct fmt_sink *k, struct fmt_spec *s, char conv, va_list *ap)
 {
 	char buf[24]; /* 22 octal digits cover 64 bits */
@@ -276,11 +290,7 @@ static void fmt_pointer(struct fmt_sink *k, struct fmt_spec *s, va_list *ap)
 	int n;
 
 	if (!p) {
-		struct fmt_spec t = *s;
-
-		t.prec = -1;
-		t.flags &= ~(unsigned int)F_ZERO;
-		emit_number(k, &t, "", "(nil)", 5);
+		emit_text(k, s, "(nil)", 5);
 		return;
 	}
 	n = to_digits((uintptr_t)p, 16, 0, buf, (int)sizeof(buf));
@@ -289,31 +299,20 @@ static void fmt_pointer(struct fmt_sink *k, struct fmt_spec *s, va_list *ap)
 
 static void fmt_string(struct fmt_sink *k, const struct fmt_spec *s, const char *str)
 {
-	int n = 0, pad;
+	int n = 0;
 
 	if (!str)
 		str = "(null)";
 	/* never read past the precision: the string need not be terminated */
 	while ((s->prec < 0 || n < s->prec) && str[n])
 		n++;
-	pad = s->width > n ? s->width - n : 0;
-	if (!(s->flags & F_LEFT))
-		emit_pad(k, ' ', pad);
-	emit(k, str, (size_t)n);
-	if (s->flags & F_LEFT)
-		emit_pad(k, ' ', pad);
+	emit_text(k, s, str, n);
 }
 
 /* Like a one-character string, except that '\0' is printed too */
 static void fmt_char(struct fmt_sink *k, const struct fmt_spec *s, char c)
 {
-	int pad = s->width > 1 ? s->width - 1 : 0;
-
-	if (!(s->flags & F_LEFT))
-		emit_pad(k, ' ', pad);
-	emit(k, &c, 1);
-	if (s->flags & F_LEFT)
-		emit_pad(k, ' ', pad);
+	emit_text(k, s, &c, 1);
 }
 
 /* Handles one conversion; returns the position after it */
