@@ -64,8 +64,10 @@ void ukplat_entry(void)
 		uk_pr_crit("Cannot initialize the memory allocator (%d): boot stopped\n", ret);
 		ukboot_fail();
 	}
-	uk_pr_info("Init Table @ %p - %p\n", (const void *)__uk_inittab_start,
-	           (const void *)__uk_inittab_end);
+	/* 0x%lx prints what %p would (these are never NULL), through the
+	 * integer path the other lines translate anyway under TCG */
+	uk_pr_info("Init Table @ 0x%lx - 0x%lx\n", (unsigned long)__uk_inittab_start,
+	           (unsigned long)__uk_inittab_end);
 	if (uk_init_run_levels(UK_INIT_LEVEL_early, UK_INIT_LEVEL_plat))
 		ukboot_fail();
 	start_scheduler();

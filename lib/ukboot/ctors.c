@@ -10,8 +10,9 @@ void ukboot_run_ctors(void)
 {
 	const ctor_t *c;
 
-	uk_pr_info("Constructor table at %p - %p\n", (const void *)__init_array_start,
-	           (const void *)__init_array_end);
+	/* as %p would print them: see boot.c's Init Table line */
+	uk_pr_info("Constructor table at 0x%lx - 0x%lx\n", (unsigned long)__init_array_start,
+	           (unsigned long)__init_array_end);
 	/* linker-script bounds of one table: comparing them is intended */
 	// cppcheck-suppress comparePointers
 	for (c = __init_array_start; c < __init_array_end; c++)

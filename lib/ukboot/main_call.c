@@ -22,5 +22,7 @@ void ukboot_log_main_call(int argc, char *const argv[])
 		/* keep the line readable: mark the cut */
 		buf[sizeof(buf) - 4] = buf[sizeof(buf) - 3] = buf[sizeof(buf) - 2] = '.';
 	}
-	uk_pr_info("Calling main(%d, [%s])\n", argc, buf);
+	/* argc >= 1: %lu is the integer path the boot lines already took
+	 * (under TCG %d would be one more formatter path to translate) */
+	uk_pr_info("Calling main(%lu, [%s])\n", (unsigned long)argc, buf);
 }
