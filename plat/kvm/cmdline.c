@@ -13,43 +13,35 @@ static char cmdline[KVM_CMDLINE_MAX];
 static char image_name[KVM_IMAGE_NAME_MAX];
 static int image_name_set;
 
-static const char *skip_spaces(const char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	return s;
-}
-
-/* Copies the first word of s into image_name; returns what follows it */
-static const char *take_argv0(const char *s)
+/*
+ * Copies, after leading blanks, one word (`word`) or the rest of the line
+ * at s into dst (NUL-terminated, cut to `size`); returns where it stopped.
+ * Out of line: the image name and the command line share one copy loop,
+ * one piece of code for TCG to translate at boot.
+ */
+static __attribute__((noinline)) const char *copy_part(char *dst, unsigned int size, const char *s,
+                                                       int word)
 {
 	unsigned int n = 0;
 
-	s = skip_spaces(s);
-	while (*s && *s != ' ' && *s != '\t') {
-		if (n + 1 < sizeof(image_name))
-			image_name[n++] = *s;
+	while (*s == ' ' || *s == '\t')
 		s++;
-	}
-	image_name[n] = '\0';
-	image_name_set = n > 0;
+	for (; *s && !(word && (*s == ' ' || *s == '\t')); s++)
+		if (n + 1 < size)
+			dst[n++] = *s;
+	dst[n] = '\0';
 	return s;
 }
 
 void kvm_cmdline_set(const char *raw, int has_argv0)
 {
-	unsigned int n = 0;
-
 	if (!raw)
 		raw = "";
-	if (has_argv0)
-		raw = take_argv0(raw);
-	raw = skip_spaces(raw);
-	while (raw[n] && n + 1 < sizeof(cmdline)) {
-		cmdline[n] = raw[n];
-		n++;
+	if (has_argv0) {
+		raw = copy_part(image_name, sizeof(image_name), raw, 1);
+		image_name_set = image_name[0] != '\0';
 	}
-	cmdline[n] = '\0';
+	copy_part(cmdline, sizeof(cmdline), raw, 0);
 }
 
 const char *ukplat_cmdline(void)
