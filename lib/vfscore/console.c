@@ -50,7 +50,7 @@ static ssize_t con_read(struct uk_vnode *vn, struct uk_file *f, void *buf, size_
 			return n; /* data, or the platform's error */
 		if (f->flags & UK_O_NONBLOCK)
 			return -EAGAIN;
-		rc = vfs_wait();
+		rc = vfs_wait(1);
 		if (rc)
 			return rc;
 	}

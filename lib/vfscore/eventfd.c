@@ -24,7 +24,7 @@ static ssize_t efd_read(struct uk_vnode *vn, struct uk_file *f, void *buf, size_
 	while (!e->count) {
 		if (f->flags & UK_O_NONBLOCK)
 			return -EAGAIN;
-		rc = vfs_wait();
+		rc = vfs_wait(0);
 		if (rc)
 			return rc;
 	}
@@ -51,7 +51,7 @@ static ssize_t efd_write(struct uk_vnode *vn, struct uk_file *f, const void *buf
 	while (EVENTFD_MAX - e->count < v) {
 		if (f->flags & UK_O_NONBLOCK)
 			return -EAGAIN;
-		rc = vfs_wait();
+		rc = vfs_wait(0);
 		if (rc)
 			return rc;
 	}

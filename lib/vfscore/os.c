@@ -36,18 +36,18 @@ int64_t vfs_now_ns(void)
 	return (int64_t)ukplat_wall_clock();
 }
 
-int vfs_wait(void)
+int vfs_wait(int periodic)
 {
 #if CONFIG_LIBUKSCHED
 	/* sleep (no spinning) until some file's readiness changes: pipes and
-	 * eventfds notify; the console cannot (its input raises no
-	 * interrupt), so the sleep lasts one poll period at most. The caller
-	 * checked its condition just before: nothing ran since (cooperative
-	 * threads, and pipes and counters change only in threads) */
+	 * eventfds notify on every change. The caller checked its condition
+	 * just before and nothing ran since (cooperative threads; pipes and
+	 * counters change only in threads), so no wake-up is lost */
 	uk_vfs_poll_wait(uk_vfs_poll_generation(),
-	                 ukplat_monotonic_clock() + UK_VFS_POLL_PERIOD_NS);
+	                 periodic ? ukplat_monotonic_clock() + UK_VFS_POLL_PERIOD_NS : 0);
 	return 0;
 #else
+	(void)periodic;
 	return -EAGAIN;
 #endif
 }

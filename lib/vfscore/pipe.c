@@ -70,7 +70,7 @@ static ssize_t pipe_read(struct uk_vnode *vn, struct uk_file *f, void *buf, size
 			return 0; /* end of file */
 		if (f->flags & UK_O_NONBLOCK)
 			return -EAGAIN;
-		rc = vfs_wait();
+		rc = vfs_wait(0);
 		if (rc)
 			return rc;
 	}
@@ -95,7 +95,7 @@ static ssize_t pipe_write(struct uk_vnode *vn, struct uk_file *f, const void *bu
 			break;
 		if (f->flags & UK_O_NONBLOCK)
 			return done ? (ssize_t)done : -EAGAIN;
-		int rc = vfs_wait();
+		int rc = vfs_wait(0);
 
 		if (rc)
 			return done ? (ssize_t)done : rc;

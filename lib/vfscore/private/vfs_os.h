@@ -13,9 +13,11 @@ void *vfs_zalloc(size_t size); /* zeroed memory or NULL */
 void *vfs_realloc(void *p, size_t size);
 void vfs_free(void *p);
 int64_t vfs_now_ns(void); /* wall clock, for timestamps */
-/* gives other threads a chance before a blocking operation retries;
- * -EAGAIN where nothing else can run (host build) */
-int vfs_wait(void);
+/* sleeps until another thread changes some file's readiness (a blocking
+ * operation then retries); periodic: at most one poll period, for state
+ * that changes without a notify (the console's input). -EAGAIN where
+ * nothing else can run (host build) */
+int vfs_wait(int periodic);
 /* the poll generation's blocking half: sleeps unless *gen already differs
  * from seen, until vfs_poll_wake() or the deadline (monotonic ns, 0: none):
  * 0 or -ETIMEDOUT; the check and the sleep are atomic against interrupts */

@@ -92,8 +92,9 @@ int64_t vfs_now_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-int vfs_wait(void)
+int vfs_wait(int periodic)
 {
+	(void)periodic;
 	return -EAGAIN; /* one thread: nobody could ever fill the pipe */
 }
 
