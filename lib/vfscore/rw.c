@@ -181,17 +181,21 @@ static ssize_t copy_loop(struct uk_file *out, struct uk_file *in, int64_t *off, 
 		if (r <= 0)
 			return total ? total : r;
 		w = vfs_file_write(out, buf, (size_t)r, NULL);
+		if (w < r) {
+			/* give back what the destination did not take (a full
+			 * non-blocking socket or pipe: -EAGAIN takes nothing) */
+			int64_t back = r - (w < 0 ? 0 : w);
+
+			if (off)
+				*off -= back;
+			else
+				in->off -= back;
+		}
 		if (w < 0)
 			return total ? total : w;
 		total += w;
-		if (w < r) {
-			/* give back what the destination did not take */
-			if (off)
-				*off -= r - w;
-			else
-				in->off -= r - w;
+		if (w < r)
 			break;
-		}
 	}
 	return total;
 }

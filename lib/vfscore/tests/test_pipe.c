@@ -92,3 +92,28 @@ UK_TESTCASE(vfscore_pipe, eventfd_counter_and_semaphore)
 	uk_vfs_close(sem);
 	VT_END();
 }
+
+UK_TESTCASE(vfscore_pipe, sendfile_into_full_pipe_keeps_offset)
+{
+	VT_BEGIN();
+	static char big[65536];
+	int64_t off = 0;
+	int p[2], in;
+	char c;
+
+	UK_TEST_ASSERT(vt_put("src", "0123456789") == 0);
+	in = uk_vfs_openat(UK_AT_FDCWD, "src", UK_O_RDONLY, 0);
+	UK_TEST_ASSERT(in >= 0);
+	UK_TEST_ASSERT(uk_vfs_pipe2(p, UK_O_NONBLOCK) == 0);
+	UK_TEST_EXPECT_SNUM_EQ(uk_vfs_write(p[1], big, sizeof(big)), 65536);
+	/* the pipe takes nothing: no byte of the file may be lost */
+	UK_TEST_EXPECT_SNUM_EQ(uk_vfs_sendfile(p[1], in, &off, 4), -EAGAIN);
+	UK_TEST_EXPECT_SNUM_EQ(off, 0);
+	UK_TEST_EXPECT_SNUM_EQ(uk_vfs_sendfile(p[1], in, NULL, 4), -EAGAIN);
+	UK_TEST_EXPECT_SNUM_EQ(uk_vfs_read(in, &c, 1), 1);
+	UK_TEST_EXPECT_SNUM_EQ(c, '0');
+	uk_vfs_close(in);
+	uk_vfs_close(p[0]);
+	uk_vfs_close(p[1]);
+	VT_END();
+}
