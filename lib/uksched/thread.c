@@ -21,42 +21,36 @@ static void thread_entry(void *arg)
 }
 
 /*
- * The stack, and the extended-state save area at its top (the stack
- * starts below it, so an overflow runs into the guard page first, not
- * into the save area): one allocation, freed together when the thread is
- * reaped. A separate aligned allocation was one more allocator path run
- * at boot for the first threads (~15 TCG-translated blocks).
+ * One allocation per thread, from the top down: the struct, the
+ * extended-state save area, then the stack growing down towards the guard
+ * page (an overflow hits the guard, never the save area or the struct).
+ * It is given back with the struct: when a joinable thread is joined, or
+ * when a detached one is reaped. Three allocations (struct, aligned save
+ * area, stack) ran three allocator paths at boot for the first threads
+ * (~40 TCG-translated blocks before main()).
  */
-static int thread_resources(struct uk_thread *t, struct uk_alloc *a, unsigned long pages)
-{
-	uintptr_t top;
-
-	t->stack = uksched_stack_alloc(a, pages);
-	if (!t->stack)
-		return -ENOMEM;
-	top = (uintptr_t)t->stack + (pages + 1) * __PAGE_SIZE;
-	t->ectx = (void *)((top - ukarch_ectx_size()) & ~(uintptr_t)(ukarch_ectx_align() - 1));
-	ukarch_ectx_init(t->ectx);
-	t->stack_pages = pages;
-	return 0;
-}
-
 struct uk_thread *uk_thread_alloc(struct uk_sched *s, const char *name, void (*fn)(void *),
                                   void *arg, unsigned long stack_pages)
 {
 	struct uk_thread *t;
+	uintptr_t top;
+	void *mem;
 
 	if (!s || !fn)
 		return NULL;
 	if (!stack_pages)
 		stack_pages = CONFIG_LIBUKSCHED_STACK_PAGES;
-	t = uk_calloc(s->a, 1, sizeof(*t));
-	if (!t)
+	mem = uksched_stack_alloc(s->a, stack_pages);
+	if (!mem)
 		return NULL;
-	if (thread_resources(t, s->a, stack_pages) < 0) {
-		uk_free(s->a, t);
-		return NULL;
-	}
+	top = (uintptr_t)mem + (stack_pages + 1) * __PAGE_SIZE;
+	t = (struct uk_thread *)((top - sizeof(*t)) & ~(uintptr_t)63);
+	memset(t, 0, sizeof(*t));
+	t->stack = mem;
+	t->stack_pages = stack_pages;
+	t->ectx =
+	    (void *)(((uintptr_t)t - ukarch_ectx_size()) & ~(uintptr_t)(ukarch_ectx_align() - 1));
+	ukarch_ectx_init(t->ectx);
 	t->name = name ? name : "";
 	t->fn = fn;
 	t->arg = arg;
@@ -109,10 +103,16 @@ void uk_thread_exit(void)
 	UK_CRASH("exited thread %s was scheduled again\n", t->name);
 }
 
-/* stack and save area are gone (reaped); the struct goes last */
+/* Off the zombie list (reaped) and no longer joinable: the struct, save
+ * area and stack go back together (the struct is read before, it is in
+ * the same allocation) */
 static void thread_free(struct uk_thread *t)
 {
-	uk_free(t->sched->a, t);
+	struct uk_alloc *a = t->sched->a;
+	void *mem = t->stack;
+	unsigned long pages = t->stack_pages;
+
+	uksched_stack_free(a, mem, pages);
 }
 
 int uk_thread_join(struct uk_thread *t)
@@ -150,8 +150,6 @@ void uk_sched_reap(struct uk_sched *s)
 
 	while ((t = s->zombies)) {
 		s->zombies = t->rq_next;
-		uksched_stack_free(s->a, t->stack, t->stack_pages); /* and the save area */
-		t->stack = t->ectx = NULL;
 		t->flags |= UK_THREADF_REAPED;
 		if (t->flags & UK_THREADF_DETACHED)
 			thread_free(t);

@@ -7,6 +7,7 @@
  * threads.
  */
 #include <stdint.h>
+#include <string.h>
 #include <uk/arch/lcpu.h>
 #include <uk/plat/lcpu.h>
 #include <uk/plat/time.h>
@@ -154,6 +155,8 @@ static void idle_thread(void *arg)
 	}
 }
 
+#define COOP_PAGES ((sizeof(struct schedcoop) + __PAGE_SIZE - 1) / __PAGE_SIZE)
+
 struct uk_sched *uk_sched_create_coop(struct uk_alloc *a)
 {
 	struct schedcoop *c;
@@ -163,9 +166,13 @@ struct uk_sched *uk_sched_create_coop(struct uk_alloc *a)
 	uk_pr_debug("Initializing cooperative scheduler\n");
 	if (!a)
 		return NULL;
-	c = uk_calloc(a, 1, sizeof(*c));
+	/* whole pages, as the allocator's malloc would take anyway before the
+	 * slab layer: the page path is the one threads use, one allocator
+	 * path less to translate at boot under TCG */
+	c = uk_palloc(a, COOP_PAGES);
 	if (!c)
 		return NULL;
+	memset(c, 0, sizeof(*c));
 	uk_sched_init(&c->s, a);
 	c->s.thread_runnable = coop_thread_runnable;
 	c->s.thread_blocked = coop_thread_blocked;
@@ -176,7 +183,7 @@ struct uk_sched *uk_sched_create_coop(struct uk_alloc *a)
 	if (!c->idle) {
 		if (uk_sched_get_default() == &c->s)
 			uk_sched_set_default(NULL);
-		uk_free(a, c);
+		uk_pfree(a, c, COOP_PAGES);
 		return NULL;
 	}
 	c->idle->flags |= UK_THREADF_IDLE;

@@ -17,7 +17,7 @@ struct uk_sched;
 #define UK_THREADF_RUNNABLE 0x01 /* in the run queue or running */
 #define UK_THREADF_EXITED   0x02 /* finished; stack freed once reaped */
 #define UK_THREADF_DETACHED 0x04 /* freed entirely when it exits */
-#define UK_THREADF_REAPED   0x08 /* stack and save area given back */
+#define UK_THREADF_REAPED   0x08 /* off the zombie list: its memory goes at join/detach */
 #define UK_THREADF_IDLE     0x10 /* the scheduler's idle thread */
 
 struct uk_thread {
@@ -25,7 +25,7 @@ struct uk_thread {
 	struct ukarch_ctx ctx;
 	void *ectx;                /* extended-state save area, at the stack's top */
 	unsigned long tlsp;        /* FS base while this thread runs */
-	void *stack;               /* lowest page: the guard */
+	void *stack;               /* lowest page: the guard; the struct is at the top */
 	unsigned long stack_pages; /* including the guard */
 	unsigned int flags;
 	uint64_t wakeup_time; /* blocked with a deadline: when to wake (0: none) */
