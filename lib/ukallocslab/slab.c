@@ -220,15 +220,21 @@ static size_t slab_availmem(struct uk_alloc *a)
 	return uk_alloc_availmem(to_slab(a)->pages);
 }
 
+/* whole pages, as the page allocator's malloc would take anyway: its page
+ * path is the one the boot's threads use, so under TCG no malloc path is
+ * translated before main() just for this (the allocator is never freed) */
+#define SLAB_ALLOC_PAGES ((sizeof(struct slab_alloc) + __PAGE_SIZE - 1) / __PAGE_SIZE)
+
 struct uk_alloc *uk_allocslab_init(struct uk_alloc *pages)
 {
 	struct slab_alloc *sa;
 
 	if (!pages)
 		return NULL;
-	sa = uk_calloc(pages, 1, sizeof(*sa));
+	sa = uk_palloc(pages, SLAB_ALLOC_PAGES);
 	if (!sa)
 		return NULL;
+	__builtin_memset(sa, 0, sizeof(*sa));
 	sa->pages = pages;
 	sa->a.malloc = slab_malloc;
 	sa->a.memalign = slab_memalign;
