@@ -355,6 +355,57 @@ static const char *fmt_one(struct fmt_sink *k, const char *start, va_list *ap)
 	return p + 1;
 }
 
+#define FAST_FIELD 64 /* widths below this take fmt_fast() */
+
+/*
+ * %[0][width][l](u|x) and %[width]s, the conversions every boot log line
+ * uses (the printk header's %5lu.%06lu and %4lu, %s, 0x%lx, the banner's
+ * %37s), without the general parser: under TCG each path run before
+ * main() is translated first, and this one is a fraction of the general
+ * one's size. Same output as fmt_one() for these; NULL (nothing read)
+ * for anything else.
+ */
+static const char *fmt_fast(struct fmt_sink *k, const char *p, va_list *ap)
+{
+	char buf[FAST_FIELD];
+	int zero = *++p == '0', width = 0, lng, i = FAST_FIELD;
+	unsigned long v, base;
+	const char *str;
+
+	p += zero;
+	while (*p >= '0' && *p <= '9') {
+		width = width * 10 + (*p++ - '0');
+		if (width >= FAST_FIELD)
+			return NULL;
+	}
+	lng = *p == 'l';
+	p += lng;
+	if (*p == 's' && !zero && !lng) {
+		str = va_arg(*ap, const char *);
+		if (!str)
+			str = "(null)";
+		for (v = 0; str[v]; v++)
+			;
+		while ((unsigned long)(FAST_FIELD - i) + v < (unsigned long)width)
+			buf[--i] = ' ';
+		emit(k, buf + i, (size_t)(FAST_FIELD - i));
+		emit(k, str, v);
+		return p + 1;
+	}
+	if (*p != 'u' && *p != 'x')
+		return NULL;
+	v = lng ? va_arg(*ap, unsigned long) : va_arg(*ap, unsigned int);
+	base = *p == 'u' ? 10 : 16;
+	do {
+		buf[--i] = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	while (FAST_FIELD - i < width)
+		buf[--i] = zero ? '0' : ' ';
+	emit(k, buf + i, (size_t)(FAST_FIELD - i));
+	return p + 1;
+}
+
 int uk_vformat(uk_fmt_out_t out, void *arg, const char *fmt, va_list ap)
 {
 	struct fmt_sink k = {out, arg, 0};
@@ -367,8 +418,11 @@ int uk_vformat(uk_fmt_out_t out, void *arg, const char *fmt, va_list ap)
 		while (*fmt && *fmt != '%')
 			fmt++;
 		emit(&k, lit, (size_t)(fmt - lit));
-		if (*fmt == '%')
-			fmt = fmt_one(&k, fmt, &aq);
+		if (*fmt == '%') {
+			const char *next = fmt_fast(&k, fmt, &aq);
+
+			fmt = next ? next : fmt_one(&k, fmt, &aq);
+		}
 	}
 	va_end(aq);
 	return k.count;

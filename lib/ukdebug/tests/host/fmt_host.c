@@ -125,6 +125,16 @@ int main(void)
 	CHECK("percent", "100%% [%5%]x");
 	CHECK("mixed", "%s=%d (%#x) at %p", "val", -9, 9, (void *)0x1000);
 	CHECK("long_width", "[%40d]", 1);
+	/* fmt.c's fast path (%[0][width][l](u|x), %[width]s, width < 64) and
+	 * its edges: the general path takes over at width 64 and for any
+	 * other flag, length or conversion */
+	CHECK("fast_numbers", "[%u][%lu][%x][%lx][%5lu.%06lu][%08lx][%0u][%00x][%4u]", 0u,
+	      ULONG_MAX, 0xabcu, 0xdeadbeefcafeUL, 12UL, 345UL, 0x1fUL, 7u, 0u, 42u);
+	CHECK("fast_strings", "[%s][%3s][%37s][%63s][%64s][%1s]", "", "abcd", "Firstlight 0.1.0",
+	      "x", "y", "zz");
+	CHECK("fast_edge_width", "[%63u][%64u]", 1u, 2u);
+	CHECK("fast_edge_zero", "[%063lx][%064lx]", 3UL, 4UL);
+	CHECK("fast_edge_general", "[%-5u][%.3u][%5ld][%+u][%hu]", 5u, 6u, -7L, 8u, 9u);
 	test_truncation();
 	test_unsupported();
 	test_nul_char();
