@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <uk/plat/time.h>
 #include <uk/poll.h>
+#include <uk/sched.h>
 
 /* lib/posix-process, when present: signals interrupt the wait */
 int uk_posix_take_interrupt(void) __attribute__((weak));
@@ -19,6 +20,11 @@ static int interrupted(void)
 int uk_poll_wait(uk_poll_scan_fn scan, void *arg, uint64_t deadline)
 {
 	interrupted(); /* forget signals older than this call */
+	/* a scheduling point, as a preemptive kernel would make it: threads
+	 * are cooperative here, and a program that finds something ready on
+	 * every call (or polls with timeout 0) would otherwise never let the
+	 * network stack's threads run, and nothing new would ever arrive */
+	uk_sched_yield();
 	for (;;) {
 		/* the generation before the scan: a change during the scan
 		 * makes the wait below return at once */

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <uk/alloc.h>
 #include <uk/plat/time.h>
+#include <uk/sched.h>
 #include "sock.h"
 
 /* lib/posix-process, when present: signals interrupt blocking calls */
@@ -34,8 +35,14 @@ static long sock_block(struct sock *so, sock_try_fn try, void *arg, int nonblock
 		uint64_t gen = uk_vfs_poll_generation();
 		long rc = try(so, arg);
 
-		if (rc != -EAGAIN || nonblock)
+		if (rc != -EAGAIN)
 			return rc;
+		if (nonblock) {
+			/* a program retrying in a loop must still let the
+			 * (cooperative) threads that make progress run */
+			uk_sched_yield();
+			return rc;
+		}
 		if (uk_vfs_poll_wait(gen, deadline) == -ETIMEDOUT)
 			return -EAGAIN;
 		if (interrupted())

@@ -319,3 +319,28 @@ UK_TESTCASE(posix_poll, epoll_wait_blocks_until_writer_thread)
 	uk_vfs_close(fds[1]);
 	uk_vfs_close((int)ep);
 }
+
+static void write_once(void *arg)
+{
+	uk_vfs_write(*(int *)arg, "n", 1);
+}
+
+UK_TESTCASE(posix_poll, busy_polling_lets_threads_run)
+{
+	struct uk_pollfd p;
+	struct uk_thread *t;
+	int fds[2], i;
+
+	UK_TEST_ASSERT(uk_vfs_pipe2(fds, 0) == 0);
+	p = (struct uk_pollfd){fds[0], UK_POLLIN, 0};
+	t = uk_thread_create("write-once", write_once, &fds[1]);
+	UK_TEST_ASSERT(t != NULL);
+	/* poll(timeout 0) in a loop: the writer only runs if poll yields */
+	for (i = 0; i < 1000; i++)
+		if (SC(poll, &p, 1, 0, 0, 0) == 1)
+			break;
+	UK_TEST_EXPECT_SNUM_LT(i, 1000);
+	UK_TEST_EXPECT_SNUM_EQ(uk_thread_join(t), 0);
+	uk_vfs_close(fds[0]);
+	uk_vfs_close(fds[1]);
+}

@@ -260,3 +260,28 @@ UK_TESTCASE(posix_socket_unix, poll_select_epoll_on_sockets)
 	uk_vfs_close((int)s);
 }
 #endif
+
+static void write_one(void *arg)
+{
+	uk_vfs_write(*(int *)arg, "n", 1);
+}
+
+UK_TESTCASE(posix_socket_unix, nonblocking_retry_loop_lets_threads_run)
+{
+	struct uk_thread *t;
+	char c;
+	int sv[2], i;
+
+	UK_TEST_ASSERT(SC(socketpair, UK_AF_UNIX, UK_SOCK_STREAM | UK_SOCK_NONBLOCK, 0, sv, 0) ==
+	               0);
+	t = uk_thread_create("write-one", write_one, &sv[1]);
+	UK_TEST_ASSERT(t != NULL);
+	/* EAGAIN in a loop: the writer only runs if the failed call yields */
+	for (i = 0; i < 1000; i++)
+		if (uk_vfs_read(sv[0], &c, 1) == 1)
+			break;
+	UK_TEST_EXPECT_SNUM_LT(i, 1000);
+	UK_TEST_EXPECT_SNUM_EQ(uk_thread_join(t), 0);
+	uk_vfs_close(sv[0]);
+	uk_vfs_close(sv[1]);
+}

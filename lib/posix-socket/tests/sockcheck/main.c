@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
@@ -314,8 +315,10 @@ static void figures(void)
 	close(sv[1]);
 }
 
-int main(void)
+int main(int argc, char *argv[])
 {
+	if (argc > 3 && !strcmp(argv[1], "serve"))
+		return serve(atoi(argv[2]), atoi(argv[3]));
 	pair_io();
 	errors();
 	readiness();
