@@ -48,24 +48,32 @@ static unsigned long cstrlen(const char *s)
 	return n;
 }
 
-/* Everything the platform keeps using is taken out of the free RAM */
+struct used_range {
+	uintptr_t base, len;
+	uint16_t type;
+	const char *name;
+};
+
+/* Everything the platform keeps using is taken out of the free RAM: one
+ * call site in a loop (not unrolled) rather than four, fewer code paths
+ * for TCG to translate at boot */
 static int reserve_used_memory(void)
 {
 	const char *cl = ukplat_cmdline();
-	int rc;
+	const struct used_range used[] = {
+	    {0, LOW_MEMORY_END, UKPLAT_MEMRT_RESERVED, "low memory"},
+	    {(uintptr_t)_text, (uintptr_t)_end - (uintptr_t)_text, UKPLAT_MEMRT_KERNEL, "image"},
+	    {(uintptr_t)kvm_boot_stack_guard,
+	     (uintptr_t)kvm_boot_stack_top - (uintptr_t)kvm_boot_stack_guard, UKPLAT_MEMRT_STACK,
+	     "boot stack"},
+	    {(uintptr_t)cl, cstrlen(cl) + 1, UKPLAT_MEMRT_CMDLINE, "cmdline"},
+	};
+	unsigned int i;
+	int rc = 0;
 
-	rc = kvm_mem_reserve(0, LOW_MEMORY_END, UKPLAT_MEMRT_RESERVED, "low memory");
-	if (!rc)
-		rc = kvm_mem_reserve((uintptr_t)_text, (uintptr_t)_end - (uintptr_t)_text,
-		                     UKPLAT_MEMRT_KERNEL, "image");
-	if (!rc)
-		rc =
-		    kvm_mem_reserve((uintptr_t)kvm_boot_stack_guard,
-		                    (uintptr_t)kvm_boot_stack_top - (uintptr_t)kvm_boot_stack_guard,
-		                    UKPLAT_MEMRT_STACK, "boot stack");
-	if (!rc)
-		rc = kvm_mem_reserve((uintptr_t)cl, cstrlen(cl) + 1, UKPLAT_MEMRT_CMDLINE,
-		                     "cmdline");
+#pragma GCC unroll 1
+	for (i = 0; i < sizeof(used) / sizeof(used[0]) && !rc; i++)
+		rc = kvm_mem_reserve(used[i].base, used[i].len, used[i].type, used[i].name);
 	return rc;
 }
 

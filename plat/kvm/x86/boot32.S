@@ -94,16 +94,20 @@ boot_fail:
 kvm_boot_tsc:
 	.quad 0
 
-.section .rodata.boot32, "a"
+/* The GDT for good (gdt.c adds the TSS and loads TR): writable, as the
+ * CPU marks descriptors accessed and the TSS busy */
+.section .data.boot_gdt, "aw"
 .align 16
-boot_gdt:
+.globl kvm_boot_gdt
+kvm_boot_gdt:
 	.quad 0
 	.quad 0x00af9a000000ffff	/* 0x08: 64-bit code, DPL 0 */
 	.quad 0x00cf92000000ffff	/* 0x10: data, DPL 0 */
+	.quad 0, 0			/* 0x18: the TSS (16 bytes), from gdt.c */
 boot_gdt_end:
 boot_gdt_desc:
-	.word boot_gdt_end - boot_gdt - 1
-	.long boot_gdt
+	.word boot_gdt_end - kvm_boot_gdt - 1
+	.long kvm_boot_gdt
 
 /*
  * Initial identity map of the first 4 GiB with 2 MiB pages: the image, the
