@@ -321,7 +321,8 @@ static ssize_t unix_recvmsg(struct uk_socket *s, struct uk_msghdr *msg, int flag
 
 	if (u->state != U_CONNECTED)
 		return u->state == U_LISTEN ? -EINVAL : -ENOTCONN;
-	msg->msg_namelen = 0; /* a connected stream reports no source */
+	msg->msg_namelen = 0;    /* a connected stream reports no source */
+	msg->msg_controllen = 0; /* and carries no ancillary data (no SCM_RIGHTS) */
 	msg->msg_flags = 0;
 	for (uint64_t i = 0; i < msg->msg_iovlen; i++)
 		want += msg->msg_iov[i].iov_len;

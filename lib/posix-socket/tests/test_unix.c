@@ -32,7 +32,9 @@ static struct uk_sockaddr_un sun_of(const char *path)
 UK_TESTCASE(posix_socket_unix, pair_both_ways_shutdown_close)
 {
 	int sv[2], n = -1;
-	char buf[16] = {0};
+	char buf[16] = {0}, name[16], control[32];
+	struct uk_iovec iov = {buf, sizeof(buf)};
+	struct uk_msghdr msg = {name, sizeof(name), &iov, 1, control, sizeof(control), 7};
 
 	UK_TEST_ASSERT(SC(socketpair, UK_AF_UNIX, UK_SOCK_STREAM, 0, sv, 0) == 0);
 	UK_TEST_EXPECT_SNUM_EQ(uk_vfs_write(sv[0], "ping", 4), 4);
@@ -44,8 +46,10 @@ UK_TESTCASE(posix_socket_unix, pair_both_ways_shutdown_close)
 	UK_TEST_EXPECT_STR_EQ(buf, "ping");
 	UK_TEST_EXPECT_SNUM_EQ(SC(sendto, sv[1], "pong", 4, 0, 0), 4);
 	memset(buf, 0, sizeof(buf));
-	UK_TEST_EXPECT_SNUM_EQ(SC(recvfrom, sv[0], buf, sizeof(buf), 0, 0), 4);
+	/* recvmsg: no ancillary data, no source address */
+	UK_TEST_EXPECT_SNUM_EQ(SC(recvmsg, sv[0], &msg, 0, 0, 0), 4);
 	UK_TEST_EXPECT_STR_EQ(buf, "pong");
+	UK_TEST_EXPECT(msg.msg_controllen == 0 && msg.msg_namelen == 0 && msg.msg_flags == 0);
 	/* shutdown(WR): the peer reads end of file, we can still read */
 	UK_TEST_EXPECT_SNUM_EQ(SC(shutdown, sv[0], UK_SHUT_WR, 0, 0, 0), 0);
 	UK_TEST_EXPECT_SNUM_EQ(uk_vfs_read(sv[1], buf, sizeof(buf)), 0);
