@@ -29,37 +29,21 @@ static int header(char *hdr, int lvl, const char *libname, const char *srcname, 
 	return n < HDR_MAX ? n : HDR_MAX - 1;
 }
 
-#define LINE_BUF (HDR_MAX + 160)
+/* room for the header, any line of a message and its newline */
+#define LINE_BUF (HDR_MAX + UK_PRINTK_MAX)
 
 /*
- * Writes header + one line + newline, as one console write when it fits,
- * so that lines printed from interrupt context cannot split another line.
+ * Each line of the message goes out as header + line + newline in one
+ * console write (so that lines printed from interrupt context cannot split
+ * another line): the header is formatted once at the start of the output
+ * buffer, each line copied after it.
  */
-static void emit_line(const char *hdr, int hlen, const char *s, unsigned int len)
-{
-	char out[LINE_BUF];
-	unsigned int i;
-
-	if ((unsigned int)hlen + len + 1 > sizeof(out)) {
-		ukplat_coutk(hdr, (unsigned int)hlen);
-		ukplat_coutk(s, len);
-		ukplat_coutk("\n", 1);
-		return;
-	}
-	for (i = 0; i < (unsigned int)hlen; i++)
-		out[i] = hdr[i];
-	for (i = 0; i < len; i++)
-		out[hlen + i] = s[i];
-	out[hlen + len] = '\n';
-	ukplat_coutk(out, (unsigned int)hlen + len + 1);
-}
-
 void _uk_vprintk(int lvl, const char *libname, const char *srcname, unsigned int line,
                  const char *fmt, va_list ap)
 {
-	char msg[UK_PRINTK_MAX], hdr[HDR_MAX];
+	char msg[UK_PRINTK_MAX], out[LINE_BUF];
 	int n = uk_vsnprintf(msg, sizeof(msg), fmt, ap);
-	int hlen = header(hdr, lvl, libname, srcname, line);
+	unsigned int hlen = (unsigned int)header(out, lvl, libname, srcname, line), len;
 	const char *s = msg;
 
 	if (n >= (int)sizeof(msg)) {
@@ -67,12 +51,11 @@ void _uk_vprintk(int lvl, const char *libname, const char *srcname, unsigned int
 		msg[sizeof(msg) - 4] = msg[sizeof(msg) - 3] = msg[sizeof(msg) - 2] = '.';
 	}
 	do {
-		const char *e = s;
-
-		while (*e && *e != '\n')
-			e++;
-		emit_line(hdr, hlen, s, (unsigned int)(e - s));
-		s = *e ? e + 1 : e;
+		for (len = 0; s[len] && s[len] != '\n'; len++)
+			out[hlen + len] = s[len];
+		out[hlen + len] = '\n';
+		ukplat_coutk(out, hlen + len + 1);
+		s += s[len] ? len + 1 : len;
 	} while (*s);
 }
 
