@@ -41,6 +41,10 @@ int uk_poll_wait(uk_poll_scan_fn scan, void *arg, uint64_t deadline)
 		wake = deadline;
 		if (periodic && (!wake || wake - now > UK_VFS_POLL_PERIOD_NS))
 			wake = now + UK_VFS_POLL_PERIOD_NS;
+		/* a signal during the yield or the scan (which may yield)
+		 * already woke us: it would not wake the sleep below */
+		if (interrupted())
+			return -EINTR;
 		uk_vfs_poll_wait(gen, wake);
 		if (interrupted())
 			return -EINTR;

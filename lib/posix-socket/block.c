@@ -43,10 +43,15 @@ static long sock_block(struct sock *so, sock_try_fn try, void *arg, int nonblock
 			uk_sched_yield();
 			return rc;
 		}
-		if (uk_vfs_poll_wait(gen, deadline) == -ETIMEDOUT)
-			return -EAGAIN;
+		/* a signal during the try (drivers may yield) already woke
+		 * us: it would not wake the sleep below */
 		if (interrupted())
 			return -EINTR;
+		rc = uk_vfs_poll_wait(gen, deadline);
+		if (interrupted())
+			return -EINTR;
+		if (rc == -ETIMEDOUT)
+			return -EAGAIN;
 	}
 }
 
