@@ -140,13 +140,30 @@ void kvm_vga_init(void)
 	kvm_debug("VGA: text console at 0x%lx\n", VGA_BASE);
 }
 
+/* A character in the cell at the cursor (anything but \n, \r and \t) */
+static void vga_put_glyph(char c)
+{
+	vga_store(vga_row, vga_col, (uint16_t)((VGA_ATTR << 8) | (uint8_t)c));
+	if (row_end <= vga_col)
+		row_end = vga_col + 1;
+	if (++vga_col == VGA_COLS)
+		vga_newline();
+}
+
 void kvm_vga_putc(char c)
 {
 	if (!kvm_vga_present)
 		return;
+	/* the usual character first: one test on its path (under TCG each
+	 * test on a path run at boot is one more block to translate) */
+	if ((unsigned char)c > '\r') {
+		vga_put_glyph(c);
+		return;
+	}
 	switch (c) {
 	case '\n':
 		vga_newline();
+		vga_move_cursor();
 		break;
 	case '\r':
 		vga_col = 0;
@@ -162,13 +179,7 @@ void kvm_vga_putc(char c)
 			vga_newline();
 		break;
 	default:
-		vga_store(vga_row, vga_col, (uint16_t)((VGA_ATTR << 8) | (uint8_t)c));
-		if (row_end <= vga_col)
-			row_end = vga_col + 1;
-		if (++vga_col == VGA_COLS)
-			vga_newline();
+		vga_put_glyph(c);
 		break;
 	}
-	if (c == '\n')
-		vga_move_cursor();
 }
