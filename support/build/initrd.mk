@@ -12,11 +12,15 @@ uk_einitrd_opt := $(call uk_unquote,$(CONFIG_LIBVFSCORE_AUTOMOUNT_CI_EINITRD_PAT
 ifeq ($(CONFIG_BUILD_EINITRD_FROM_ROOTFS),y)
 uk_rootfs := $(call uk_abs,$(call uk_unquote,$(CONFIG_BUILD_EINITRD_ROOTFS)),$(UK_APP))
 UK_EINITRD := $(BUILD_DIR)/initrd.cpio
+uk_rootfs_list := $(BUILD_DIR)/.rootfs-files
 ifeq ($(UK_PHASE),prepare)
-# Every file and folder below the root: a deleted file changes its folder.
-uk_rootfs_files := $(shell find $(uk_rootfs) 2>/dev/null)
+# Every file and folder below the root, and their list (rewritten when it
+# changes): an added or deleted file remakes the archive even when copies
+# kept old modification times.
+uk_rootfs_files := $(shell find $(uk_rootfs) 2>/dev/null | LC_ALL=C sort)
+$(call uk_write_if_changed,$(uk_rootfs_list),$(uk_rootfs_files))
 endif
-$(UK_EINITRD): $(uk_rootfs_files) | unikit
+$(UK_EINITRD): $(uk_rootfs_files) $(uk_rootfs_list) | unikit
 	$(if $(wildcard $(uk_rootfs)/.),,$(error CONFIG_BUILD_EINITRD_ROOTFS: folder $(uk_rootfs) does not exist))
 	$(call uk_step,MKCPIO,$(notdir $@) from $(uk_rootfs))
 	$(Q)$(UNIKIT) mkcpio $@ $(uk_rootfs)
