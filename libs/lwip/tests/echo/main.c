@@ -2,13 +2,18 @@
 /*
  * TCP echo server on lwIP's socket API (the network was configured at the
  * sys init level from netdev.ip=): argv[1] port (7777), argv[2] number of
- * connections to serve (1); each is echoed until the client closes it.
+ * connections to serve (1); each is echoed until the client closes it, or
+ * until a chunk ending in "#close\n" (then the guest closes first and its
+ * side of the connection stays in TIME-WAIT).
  */
 #include "lwip/opt.h"
 #include "lwip/sockets.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#define CLOSE_MARK "#close\n"
 
 static int serve(int c)
 {
@@ -25,6 +30,9 @@ static int serve(int c)
 			off += w;
 		}
 		total += n;
+		if ((size_t)n >= strlen(CLOSE_MARK) &&
+		    !memcmp(buf + n - strlen(CLOSE_MARK), CLOSE_MARK, strlen(CLOSE_MARK)))
+			break;
 	}
 	printf("echo: connection closed after %ld bytes\n", total);
 	return n < 0 ? -1 : 0;
