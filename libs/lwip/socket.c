@@ -326,7 +326,10 @@ static ssize_t op_sendmsg(struct uk_socket *s, const struct uk_msghdr *msg, int 
 	m.msg_iovlen = n;
 	ret = LWIP_CALL(lwip_sendmsg(fd_of(s), &m, lflags));
 	iov_done(&c);
-	return ret < 0 ? lwip_err() : ret;
+	if (ret < 0)
+		return lwip_err();
+	set_connecting(s, 0); /* data went out: any later reset is a reset */
+	return ret;
 }
 
 static ssize_t op_recvmsg(struct uk_socket *s, struct uk_msghdr *msg, int flags)
@@ -352,6 +355,7 @@ static ssize_t op_recvmsg(struct uk_socket *s, struct uk_msghdr *msg, int flags)
 	iov_done(&c);
 	if (ret < 0)
 		return lwip_err();
+	set_connecting(s, 0);
 	msg->msg_flags = ((m.msg_flags & MSG_TRUNC) ? LINUX_MSG_TRUNC : 0) |
 	                 ((m.msg_flags & MSG_CTRUNC) ? LINUX_MSG_CTRUNC : 0);
 	msg->msg_controllen = 0;

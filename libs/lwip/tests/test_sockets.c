@@ -384,3 +384,34 @@ UK_TESTCASE(lwip_socket, error_numbers)
 	UK_TEST_EXPECT(v == ECONNREFUSED);
 	drv->close(&c);
 }
+
+/* a connection reset after it was up reads ECONNRESET, not the refused
+ * connect's ECONNREFUSED (the driver's mapping stops once data moved) */
+UK_TESTCASE(lwip_socket, reset_after_established)
+{
+	struct uk_sockaddr_in a = lo_addr(5005);
+	struct uk_socket l, c, s;
+	uint32_t len;
+	int v = -1, rc;
+
+	UK_TEST_EXPECT(sk_open(&l, UK_SOCK_STREAM) == 0);
+	UK_TEST_EXPECT(drv->bind(&l, &a, sizeof(a)) == 0);
+	UK_TEST_EXPECT(drv->listen(&l, 2) == 0);
+	UK_TEST_EXPECT(sk_open(&c, UK_SOCK_STREAM) == 0);
+	rc = drv->connect(&c, &a, sizeof(a));
+	UK_TEST_EXPECT(rc == 0 || rc == -EINPROGRESS);
+	UK_TEST_EXPECT(wait_for(&l, UK_POLLIN, 5000) & UK_POLLIN);
+	memset(&s, 0, sizeof(s));
+	s.drv = drv;
+	UK_TEST_EXPECT(drv->accept(&l, &s, NULL, NULL) == 0);
+	UK_TEST_EXPECT(wait_for(&c, UK_POLLOUT, 5000) & UK_POLLOUT);
+	UK_TEST_EXPECT(send_buf(&c, "unread", 6, 0) == 6);
+	UK_TEST_EXPECT(wait_for(&s, UK_POLLIN, 5000) & UK_POLLIN);
+	drv->close(&s); /* closing with unread data sends a reset */
+	UK_TEST_EXPECT(wait_for(&c, UK_POLLERR, 5000) & UK_POLLERR);
+	len = sizeof(v);
+	UK_TEST_EXPECT(drv->getsockopt(&c, UK_SOL_SOCKET, UK_SO_ERROR, &v, &len) == 0);
+	UK_TEST_EXPECT(v == ECONNRESET);
+	drv->close(&c);
+	drv->close(&l);
+}
