@@ -7,8 +7,8 @@
  * see lwipopts.h) becomes a negative return. lwIP's event callback
  * (patches/0001) tells posix-socket when readiness may have changed.
  */
-/* lwIP's options first: they include the libc's <sys/types.h> the way
- * musl's <endian.h> needs (lwipopts.h), before <uk/socket.h> does */
+/* lwIP's options first: lwipopts.h includes the libc's <sys/types.h> the
+ * way musl's <endian.h> needs, before any other header can */
 #include "lwip/opt.h"
 #include "lwip/api.h"
 #include "lwip/sockets.h"
@@ -32,7 +32,6 @@
 #define LINUX_MSG_MORE   0x8000
 #define LINUX_FIONREAD   0x541b
 #define LINUX_FIONBIO    0x5421
-#define LINUX_TCP_NOPUSH 4 /* BSD's name; Linux has none, nginx may pass TCP_CORK */
 #define LINUX_IP_TOS     1
 #define LINUX_IP_TTL     2
 
