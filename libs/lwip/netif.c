@@ -12,8 +12,10 @@
 #include <uk/print.h>
 #include <uk/sched.h>
 #include <uk/thread.h>
+#include <uk/plat/time.h>
 
 #include "lwip/opt.h"
+#include "lwip/dhcp.h"
 #include "lwip/dns.h"
 #include "lwip/etharp.h"
 #include "lwip/ip4_addr.h"
@@ -31,6 +33,8 @@
 #define TX_RETRIES 1000
 /* frames handled before the receive thread lets other threads run */
 #define RX_BATCH 32
+/* how long the boot waits for a DHCP lease (the network is up before main) */
+#define DHCP_WAIT_MS 5000
 /* Ethernet header plus an optional VLAN tag on top of the MTU */
 #define ETH_OVERHEAD (SIZEOF_ETH_HDR + 4)
 
@@ -165,13 +169,14 @@ static unsigned int prefix_len(uint32_t netmask)
 	return (unsigned int)__builtin_popcount(netmask);
 }
 
-static void log_config(struct uk_netdev *dev, const struct uk_netdev_ipv4 *cfg)
+static void log_config(struct uk_netdev *dev, uint32_t addr, uint32_t mask, uint32_t gw,
+                       const char *how)
 {
 	char a[16], g[16];
 
-	ip4_str(cfg->addr, a, sizeof(a));
-	ip4_str(cfg->gateway, g, sizeof(g));
-	uk_pr_info("netdev%u: %s/%u gw %s\n", dev->id, a, prefix_len(cfg->netmask), g);
+	ip4_str(addr, a, sizeof(a));
+	ip4_str(gw, g, sizeof(g));
+	uk_pr_info("netdev%u: %s/%u gw %s%s\n", dev->id, a, prefix_len(mask), g, how);
 }
 
 static void set_dns(const struct uk_netdev_ipv4 *cfg)
@@ -186,8 +191,10 @@ static void set_dns(const struct uk_netdev_ipv4 *cfg)
 	}
 }
 
-/* adds the interface of dev configured with cfg; with the core lock */
-static int netif_attach(struct uk_netdev *dev, const struct uk_netdev_ipv4 *cfg, int first)
+/* starts dev and adds its interface, configured with cfg (addresses 0:
+ * none yet), the default one if first; *out: the interface */
+static int netif_attach(struct uk_netdev *dev, const struct uk_netdev_ipv4 *cfg, int first,
+                        struct netif **out)
 {
 	struct uk_lwip_netif *un = uk_lwip_calloc(1, sizeof(*un));
 	ip4_addr_t addr, mask, gw;
@@ -224,9 +231,56 @@ static int netif_attach(struct uk_netdev *dev, const struct uk_netdev_ipv4 *cfg,
 	t = uk_thread_create("lwip-rx", rx_thread, un);
 	if (!t)
 		return -ENOMEM;
-	log_config(dev, cfg);
+	*out = &un->nif;
 	return 0;
 }
+
+static int netif_static(struct uk_netdev *dev, const struct uk_netdev_ipv4 *cfg, int first)
+{
+	struct netif *nif;
+	int rc = netif_attach(dev, cfg, first, &nif);
+
+	if (rc == 0)
+		log_config(dev, cfg->addr, cfg->netmask, cfg->gateway, "");
+	return rc;
+}
+
+#if CONFIG_LIBLWIP_DHCP
+/* an interface that asks DHCP for its address; waits up to DHCP_WAIT_MS
+ * for the lease (a later lease still configures it) */
+static int netif_dhcp(struct uk_netdev *dev, int first)
+{
+	struct uk_netdev_ipv4 none = {0};
+	struct netif *nif;
+	uint64_t end;
+	int rc, bound = 0;
+
+	rc = netif_attach(dev, &none, first, &nif);
+	if (rc < 0)
+		return rc;
+	LOCK_TCPIP_CORE();
+	rc = dhcp_start(nif) == ERR_OK ? 0 : -ENOMEM;
+	UNLOCK_TCPIP_CORE();
+	if (rc < 0)
+		return rc;
+	end = ukplat_monotonic_clock() + DHCP_WAIT_MS * 1000000ULL;
+	while (!bound && ukplat_monotonic_clock() < end) {
+		uk_sched_sleep_ns(5000000);
+		LOCK_TCPIP_CORE();
+		bound = dhcp_supplied_address(nif);
+		UNLOCK_TCPIP_CORE();
+	}
+	if (!bound) {
+		uk_pr_warn("netdev%u: no DHCP lease after %u ms (still asking)\n", dev->id,
+		           DHCP_WAIT_MS);
+		return 0;
+	}
+	log_config(dev, ip4_addr_get_u32(netif_ip4_addr(nif)),
+	           ip4_addr_get_u32(netif_ip4_netmask(nif)), ip4_addr_get_u32(netif_ip4_gw(nif)),
+	           " (DHCP)");
+	return 0;
+}
+#endif
 
 int uk_lwip_netifs_init(void)
 {
@@ -241,13 +295,23 @@ int uk_lwip_netifs_init(void)
 		if (!dev)
 			continue;
 		rc = uk_netdev_ipv4_config(id, &cfg);
+#if CONFIG_LIBLWIP_DHCP
+		if (rc == -ENOENT) {
+			rc = netif_dhcp(dev, !configured);
+			if (rc < 0)
+				uk_pr_err("netdev%u: interface not added (%d)\n", id, rc);
+			else
+				configured++;
+			continue;
+		}
+#endif
 		if (rc < 0 || !cfg.addr) {
 			uk_pr_warn(
 			    "netdev%u: no address (netdev.ip=<addr>/<len>:<gw>): left down\n", id);
 			continue;
 		}
 		/* a device that cannot start leaves the others (and the boot) going */
-		rc = netif_attach(dev, &cfg, !configured);
+		rc = netif_static(dev, &cfg, !configured);
 		if (rc < 0) {
 			uk_pr_err("netdev%u: interface not added (%d)\n", id, rc);
 			continue;

@@ -64,16 +64,21 @@ void uk_lwip_free(void *p);
 #define PBUF_POOL_BUFSIZE       1536
 
 /* --- protocols -------------------------------------------------------------- */
-#define LWIP_IPV4               1
-#define LWIP_IPV6               0
-#define LWIP_ARP                1
-#define ARP_QUEUEING            1
-#define ETHARP_SUPPORT_VLAN     0
-#define LWIP_ICMP               1
-#define LWIP_UDP                1
-#define LWIP_TCP                1
-#define LWIP_RAW                0
-#define LWIP_DHCP               0
+#define LWIP_IPV4           1
+#define LWIP_IPV6           0
+#define LWIP_ARP            1
+#define ARP_QUEUEING        1
+#define ETHARP_SUPPORT_VLAN 0
+#define LWIP_ICMP           1
+#define LWIP_UDP            1
+#define LWIP_TCP            1
+#define LWIP_RAW            0
+#if CONFIG_LIBLWIP_DHCP
+#define LWIP_DHCP           1
+#define DHCP_DOES_ARP_CHECK 0 /* no 0.5 s probe of the offered address at boot */
+#else
+#define LWIP_DHCP 0
+#endif
 #define LWIP_AUTOIP             0
 #define LWIP_IGMP               0
 #define LWIP_DNS                1
