@@ -29,13 +29,11 @@ static void __attribute__((noreturn)) boot_fail(const char *what, int rc)
 	ukplat_crash();
 }
 
+/* the VGA console needs none: it probes when it first draws (vga.c) */
 static void consoles_init(void)
 {
 #if CONFIG_KVM_CONSOLE_SERIAL
 	kvm_serial_init();
-#endif
-#if CONFIG_KVM_CONSOLE_VGA
-	kvm_vga_init();
 #endif
 }
 
@@ -167,6 +165,9 @@ void kvm_boot_c(uint32_t proto, uint32_t info)
 		boot_fail("TSC clock", rc);
 	kvm_timer_init();
 	kvm_tsc_refine_prepare();
+	/* what boot defers (the VGA drawing, the TSC refinement) starts at
+	 * the first idle or at this interrupt, for a guest that never idles */
+	kvm_timer_kick(KVM_BOOT_KICK_NS);
 	report_boot(proto);
 	ukplat_entry();
 }

@@ -8,6 +8,7 @@
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/time.h>
 #include <kvm/acpi.h>
+#include <kvm/console.h>
 #include <kvm/printk.h>
 
 #define DEBUG_EXIT_PORT       0xf4
@@ -39,6 +40,7 @@ static void settle(void)
 void ukplat_terminate(int status)
 {
 	ukarch_irq_disable();
+	kvm_vga_flush(); /* the last lines (a crash report) on the screen too */
 #if CONFIG_KVM_DEBUG_EXIT
 	/* no device there: the write is ignored and we carry on */
 	outl(DEBUG_EXIT_PORT, (uint32_t)status);

@@ -9,6 +9,7 @@
 #include <uk/arch/lcpu.h>
 #include <uk/plat/lcpu.h>
 #include <uk/plat/time.h>
+#include <kvm/console.h>
 #include <kvm/errno.h>
 #include <kvm/intctrl.h>
 #include <kvm/printk.h>
@@ -34,7 +35,9 @@ static volatile uint64_t timer_fired;
 void kvm_timer_interrupt(void)
 {
 	timer_fired++;
-	kvm_tsc_refine_start(); /* the kick boot asked for, if still pending */
+	/* what boot left for later, if still pending (the kick boot armed) */
+	kvm_vga_due();
+	kvm_tsc_refine_start();
 }
 
 /* The LAPIC/TSC ratio over `ns` of TSC time, when no PIT window gave it */
@@ -153,7 +156,9 @@ void ukplat_lcpu_halt_until(uint64_t deadline)
 	unsigned long flags = ukarch_irq_save();
 	uint64_t now;
 
-	kvm_tsc_refine_start(); /* deferred from boot, see tsc_refine.c */
+	/* deferred from boot: the VGA console's drawing, the TSC refinement */
+	kvm_vga_flush();
+	kvm_tsc_refine_start();
 	now = ukplat_monotonic_clock();
 
 	if (deadline > now) {

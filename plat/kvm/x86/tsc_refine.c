@@ -13,7 +13,7 @@
  * It starts after boot, not during it: registering the RTC line reads the
  * ACPI tables and sets up the I/O APIC (~0.5 ms of a TCG boot). The
  * first halt_until() starts it, or the timer interrupt that boot arms
- * REFINE_KICK_NS ahead (kvm_timer_kick()), for a guest that never idles.
+ * KVM_BOOT_KICK_NS ahead (kvm_timer_kick()), for a guest that never idles.
  *
  * Runs in interrupt context: general-purpose registers only (Makefile.uk),
  * so the CMOS accessors here are its own.
@@ -44,7 +44,6 @@
  * changed RTC), not a better measurement: the PIT window is within 0.2% */
 #define MAX_STEP_PPM 30000U
 /* boot to the refinement's start when nothing idles before */
-#define REFINE_KICK_NS 50000000ULL
 
 static uint64_t edge0_tsc;
 static unsigned int edge0_sod;
@@ -141,7 +140,6 @@ void kvm_tsc_refine_prepare(void)
 		return; /* the frequency came from CPUID or the hypervisor */
 	boot_hz = kvm_tsc_hz();
 	pending = 1;
-	kvm_timer_kick(REFINE_KICK_NS);
 }
 
 /* With interrupts off (halt_until, the timer interrupt) */

@@ -79,6 +79,9 @@ int kvm_timer_init(void);
 /* A timer interrupt ns from now (for work deferred past boot), unless an
  * idle halt re-arms the timer first. Interrupts off. */
 void kvm_timer_kick(uint64_t ns);
+/* The kick boot arms: the VGA drawing and the TSC refinement start then
+ * (or at the first halt_until(), whichever comes first) */
+#define KVM_BOOT_KICK_NS 50000000ULL
 /* "LAPIC TSC-deadline", "LAPIC one-shot" or "none"; the one-shot rate */
 const char *kvm_timer_mode(void);
 uint64_t kvm_timer_lapic_hz(void);

@@ -282,6 +282,9 @@ void kt_vga(uint64_t lines)
 	for (l = 0; l < lines; l++)
 		kt_printf("kvmtest: filler line %lu\n", (unsigned long)l);
 	kt_printf("kvmtest: %s\n", marker);
+	/* the console draws what it kept at the first idle (a deadline in
+	 * the past does not wait) */
+	ukplat_lcpu_halt_until(0);
 	outb(0x3d4, 0x0c);
 	start = (unsigned int)inb(0x3d5) << 8;
 	outb(0x3d4, 0x0d);
@@ -308,6 +311,7 @@ void kt_vgastale(void)
 	for (i = 0; i < 16 * 1024; i++)
 		win[i] = 0x0700 | 'Z';
 	kt_printf("\nkvmtest: short\nkvmtest: a\tb\n");
+	ukplat_lcpu_halt_until(0); /* draws what the VGA console kept */
 	outb(0x3d4, 0x0e);
 	cursor = (unsigned int)inb(0x3d5) << 8;
 	outb(0x3d4, 0x0f);
