@@ -70,6 +70,8 @@ static void run_word(const char *w, unsigned int n)
 		kt_highprot();
 	else if (word_is(w, k, "touch"))
 		kt_touch();
+	else if (word_is(w, k, "vgabusy"))
+		kt_vgabusy();
 	else if (word_is(w, k, "vgastale"))
 		kt_vgastale();
 	else if (word_is(w, k, "vga"))

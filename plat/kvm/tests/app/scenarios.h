@@ -22,6 +22,7 @@ void kt_pciirq(uint64_t seconds);
 void kt_touch(void);
 void kt_highprot(void);
 void kt_vga(uint64_t lines);
+void kt_vgabusy(void);
 void kt_vgastale(void);
 void kt_exception(const char *which);
 
