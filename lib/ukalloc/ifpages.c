@@ -53,6 +53,11 @@ void *uk_memalign_ifpages(struct uk_alloc *a, size_t align, size_t size)
 	base = (uintptr_t)a->palloc(a, num_pages);
 	if (!base)
 		return NULL;
+	/* a page allocator aligns only to a page (bbuddy: a count that is not
+	 * a power of two): past that, the first aligned address after the
+	 * header, a whole number of pages in, at most `align` (the room taken) */
+	if (align > __PAGE_SIZE)
+		off = ((base + IFPAGES_HDR + align - 1) & ~(align - 1)) - base;
 	h = (struct ifpages_hdr *)base;
 	h->magic = IFPAGES_MAGIC;
 	h->offset = off;

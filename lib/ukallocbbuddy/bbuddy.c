@@ -8,8 +8,10 @@
  * page: for the first page of a block it says whether the block is free or
  * allocated and its order; every other page is 0. Free blocks are linked
  * through their first page in one list per order. Allocation and free are
- * O(log n); a request of n pages that is not a power of two takes the next
- * power of two and gives the tail back at once, so no page is wasted.
+ * O(log n); a request of n pages that is not a power of two is n pages cut
+ * into aligned blocks (from the lists: the next power of two, its tail
+ * given back at once), so no page is wasted. Such a request is only page
+ * aligned; a power of two is aligned to its size.
  *
  * Boot cost: a zone starts as one "fresh" range [fresh_pfn, end_pfn): free
  * pages that are on no list and whose map bytes are not initialised yet.
@@ -173,28 +175,36 @@ static void free_block(struct bb_alloc *b, struct bb_zone *z, uintptr_t pfn, uns
 	push_free(b, z, pfn, k);
 }
 
+/* The order of the largest block that starts at pfn (aligned to its order)
+ * and ends by end: ranges are cut into blocks this way everywhere */
+static unsigned int fit_order(uintptr_t pfn, uintptr_t end)
+{
+	unsigned int k = 0;
+
+	while (k + 1 < BB_ORDERS && !(pfn & ((2UL << k) - 1)) && pfn + (2UL << k) <= end)
+		k++;
+	return k;
+}
+
 /* Frees [pfn, end) as the largest aligned blocks that fit */
 static void free_range(struct bb_alloc *b, struct bb_zone *z, uintptr_t pfn, uintptr_t end)
 {
 	unsigned int k;
 
 	while (pfn < end) {
-		k = 0;
-		while (k + 1 < BB_ORDERS && !(pfn & ((2UL << k) - 1)) && pfn + (2UL << k) <= end)
-			k++;
+		k = fit_order(pfn, end);
 		free_block(b, z, pfn, k);
 		pfn += 1UL << k;
 	}
 }
 
-/* Marks [pfn, pfn+n) as allocated blocks; pfn is aligned to the next power of two of n */
-static void mark_allocated(struct bb_zone *z, uintptr_t pfn, unsigned long n)
+/* Marks [pfn, end) as allocated blocks, cut as free_range() would */
+static void mark_allocated(struct bb_zone *z, uintptr_t pfn, uintptr_t end)
 {
-	int k;
+	unsigned int k;
 
-	for (k = BB_ORDERS - 1; k >= 0; k--) {
-		if (!(n & (1UL << k)))
-			continue;
+	while (pfn < end) {
+		k = fit_order(pfn, end);
 		*map_at(z, pfn) = MAP_ALLOC | k;
 		pfn += 1UL << k;
 	}
@@ -216,22 +226,26 @@ static uintptr_t take_listed(struct bb_alloc *b, unsigned int want, unsigned int
 }
 
 /*
- * A block of order k cut from the bottom of z's fresh range, or 0. The
- * pages skipped to align it go to the lists; its map bytes are zeroed if
- * this is the first time they are needed.
+ * n pages cut from the bottom of z's fresh range, or 0: a power of two
+ * aligned to its size (natural alignment), any other count where the
+ * range starts, so that the usual boot requests (1, 5 and 17 pages: thread
+ * stacks with their guard page) leave no gap or tail to put on the lists
+ * (under TCG, the list code not run at boot is not translated at boot).
+ * The pages skipped to align a block go to the lists; the map bytes are
+ * zeroed the first time they are needed.
  */
-static uintptr_t take_fresh(struct bb_alloc *b, struct bb_zone *z, unsigned int k)
+static uintptr_t take_fresh(struct bb_alloc *b, struct bb_zone *z, unsigned long n)
 {
-	uintptr_t old = z->fresh_pfn;
-	uintptr_t pfn = (old + (1UL << k) - 1) & ~((1UL << k) - 1);
+	uintptr_t old = z->fresh_pfn, align = n & (n - 1) ? 1 : n;
+	uintptr_t pfn = (old + align - 1) & ~(align - 1);
 
-	if (pfn < old || pfn + (1UL << k) > z->end_pfn || pfn + (1UL << k) < pfn)
+	if (pfn < old || pfn + n > z->end_pfn || pfn + n < pfn)
 		return 0;
-	if (z->map_pfn < pfn + (1UL << k)) {
-		memset(map_at(z, z->map_pfn), 0, pfn + (1UL << k) - z->map_pfn);
-		z->map_pfn = pfn + (1UL << k);
+	if (z->map_pfn < pfn + n) {
+		memset(map_at(z, z->map_pfn), 0, pfn + n - z->map_pfn);
+		z->map_pfn = pfn + n;
 	}
-	z->fresh_pfn = pfn + (1UL << k);
+	z->fresh_pfn = pfn + n;
 	/* the gap leaves the fresh range and comes back as listed blocks */
 	b->free_pages -= pfn - old;
 	free_range(b, z, old, pfn);
@@ -253,20 +267,20 @@ static void *bb_palloc(struct uk_alloc *a, unsigned long num_pages)
 	if (pfn) {
 		z = zone_of(b, pfn);
 		*map_at(z, pfn) = 0;
+		b->free_pages -= 1UL << k;
+		/* the unused tail (halves from splitting and the rounding up) goes back */
+		free_range(b, z, pfn + num_pages, pfn + (1UL << k));
 	} else {
-		k = want;
 		for (z = b->zones; z; z = z->next) {
-			pfn = take_fresh(b, z, k);
+			pfn = take_fresh(b, z, num_pages);
 			if (pfn)
 				break;
 		}
 		if (!pfn)
 			return NULL;
+		b->free_pages -= num_pages;
 	}
-	b->free_pages -= 1UL << k;
-	/* the unused tail (halves from splitting and the rounding up) goes back */
-	free_range(b, z, pfn + num_pages, pfn + (1UL << k));
-	mark_allocated(z, pfn, num_pages);
+	mark_allocated(z, pfn, pfn + num_pages);
 	return (void *)(pfn << PAGE_SHIFT);
 }
 
@@ -275,28 +289,25 @@ static void bb_pfree(struct uk_alloc *a, void *ptr, unsigned long num_pages)
 	struct bb_alloc *b = to_bb(a);
 	uintptr_t pfn = (uintptr_t)ptr >> PAGE_SHIFT;
 	struct bb_zone *z = zone_of(b, pfn);
-	uintptr_t cur = pfn;
-	int k;
+	uintptr_t end = pfn + num_pages, cur;
+	unsigned int k;
 
-	if (((uintptr_t)ptr & ((1UL << PAGE_SHIFT) - 1)) || !z || pfn + num_pages > z->end_pfn)
+	if (((uintptr_t)ptr & ((1UL << PAGE_SHIFT) - 1)) || !z || end > z->end_pfn || end <= pfn)
 		UK_CRASH("bbuddy: free of %p (%lu pages): not from this allocator\n", ptr,
 		         num_pages);
-	/* validate every block first, so a bad free changes nothing; fresh
-	 * pages were never handed out (or already came back) */
-	for (k = BB_ORDERS - 1; k >= 0; k--) {
-		if (!(num_pages & (1UL << k)))
-			continue;
+	/* validate every block first (cut as bb_palloc marked them), so a bad
+	 * free changes nothing; fresh pages were never handed out (or already
+	 * came back) */
+	for (cur = pfn; cur < end; cur += 1UL << k) {
+		k = fit_order(cur, end);
 		if (cur + (1UL << k) > z->fresh_pfn || *map_at(z, cur) != (MAP_ALLOC | k))
 			UK_CRASH("bbuddy: double or invalid free of %p (%lu pages)\n", ptr,
 			         num_pages);
-		cur += 1UL << k;
 	}
-	for (k = BB_ORDERS - 1; k >= 0; k--) {
-		if (!(num_pages & (1UL << k)))
-			continue;
-		*map_at(z, pfn) = 0;
-		free_block(b, z, pfn, k);
-		pfn += 1UL << k;
+	for (cur = pfn; cur < end; cur += 1UL << k) {
+		k = fit_order(cur, end);
+		*map_at(z, cur) = 0;
+		free_block(b, z, cur, k);
 	}
 }
 

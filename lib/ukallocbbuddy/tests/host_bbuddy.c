@@ -147,6 +147,46 @@ static void test_sizes(void)
 	host_case("bbuddy.npages_free", uk_alloc_availmem(a) == avail0, "pages lost");
 }
 
+/*
+ * Counts that are not a power of two are cut where the fresh range starts
+ * (the boot's thread stacks: 1, 5 and 17 pages back to back, nothing put
+ * on the lists); freeing them in any order gives everything back; and
+ * memalign past a page is still aligned over such a count.
+ */
+static void test_packed(void)
+{
+	char *mem = arena_new(8 << 20);
+	struct uk_alloc *a = uk_allocbbuddy_init(mem, 8 << 20);
+	size_t avail0 = uk_alloc_availmem(a), big0 = largest_block(a);
+	char *p1 = uk_palloc(a, 1), *p5 = uk_palloc(a, 5), *p17 = uk_palloc(a, 17);
+	char *q;
+	int ok = 1, i;
+
+	host_case("bbuddy.packed_back_to_back", p5 == p1 + PAGE && p17 == p5 + 5 * PAGE,
+	          "gaps between 1-, 5- and 17-page requests");
+	host_case("bbuddy.packed_cost", uk_alloc_availmem(a) == avail0 - 23 * PAGE,
+	          "23 pages cost more than 23 pages");
+	uk_pfree(a, p5, 5);
+	uk_pfree(a, p1, 1);
+	uk_pfree(a, p17, 17);
+	host_case("bbuddy.packed_all_back",
+	          uk_alloc_availmem(a) == avail0 && largest_block(a) == big0,
+	          "pages or the largest block lost");
+	for (i = 0; i < 6 && ok; i++) {
+		char *pad = uk_palloc(a, 3); /* moves the fresh range's start */
+		size_t align = (size_t)PAGE << (1 + i % 3);
+
+		q = uk_memalign(a, align, 3 * PAGE);
+		ok = q && !((uintptr_t)q & (align - 1)) && uk_usable_size(a, q) >= 3 * PAGE;
+		if (q)
+			memset(q, 0x5a, 3 * PAGE);
+		uk_free(a, q);
+		uk_pfree(a, pad, 3);
+	}
+	host_case("bbuddy.memalign_past_a_page", ok, "memalign(8-32 KiB) not aligned or too small");
+	host_case("bbuddy.memalign_all_back", uk_alloc_availmem(a) == avail0, "pages lost");
+}
+
 static void test_oom(void)
 {
 	char *mem = arena_new(1 << 20);
@@ -538,6 +578,7 @@ int main(int argc, char **argv)
 	test_fresh_rejoin();
 	test_exhaust_and_coalesce();
 	test_sizes();
+	test_packed();
 	test_oom();
 	test_stress();
 	test_addmem();
