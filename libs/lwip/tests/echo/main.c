@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uk/sched.h>
 
 #define CLOSE_MARK "#close\n"
 
@@ -67,5 +68,8 @@ int main(int argc, char *argv[])
 	}
 	lwip_close(l);
 	printf("echo: done\n");
+	/* the last frames (echo, FIN) may still sit in the device's queue:
+	 * give them time to leave before main's return powers the VM off */
+	uk_sched_sleep_ns(100000000);
 	return 0;
 }
