@@ -224,42 +224,51 @@ static int argv0_only(const struct uk_libparam_parser *p, const char *argv0)
 	return 1;
 }
 
-/* White space as the tokenizer sees it */
+/* White space as the tokenizer sees it (' ', \t \n \v \f \r), without a branch */
 static int plain_space(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+	return (c == ' ') | ((unsigned char)(c - '\t') < 5);
 }
 
 /*
  * The usual non-empty command line: plain words (no quote, backslash or
  * `--` word), so all of them the application's, within the limits. Cut
  * in place here, without the tokenizer's two passes and the parameter
- * machinery (under TCG every code path run at boot is translated first:
- * ~20 blocks fewer). -1 for any other line: the general path takes it,
- * errors included.
+ * machinery. Under TCG every code path run at boot is translated first,
+ * so the loops test with bitwise operators instead of branches: a loop
+ * body is then one or two blocks (~30 blocks fewer than the general path,
+ * ~15 fewer than the same loops with branches). -1 for any other line:
+ * the general path takes it, errors included.
  */
 static int plain_argv(const struct uk_libparam_parser *p, char *line, const char *argv0)
 {
+	int words = 0, argc = 1, bad = 0, sp, start, prev = 1;
 	char *c;
-	int words = 0, argc = 1;
 
 	for (c = line; *c; c++) {
-		if (*c == '"' || *c == '\'' || *c == '\\')
-			return -1;
-		if (plain_space(*c) || (c > line && !plain_space(c[-1])))
-			continue;
-		if (c[0] == '-' && c[1] == '-' && (!c[2] || plain_space(c[2])))
-			return -1;
-		words++;
+		sp = plain_space(*c);
+		start = (sp ^ 1) & prev;
+		words += start;
+		bad |= (*c == '"') | (*c == '\'') | (*c == '\\');
+		/* c[1] is readable (c[0] is not the end); c[2] only if c[1] is not */
+		if (start & (c[0] == '-') && c[1] == '-' && (!c[2] || plain_space(c[2])))
+			bad = 1;
+		prev = sp;
 	}
-	if (c - line > UK_LIBPARAM_MAX_LINE || words > p->max_toks || words + 1 > p->max_argv)
+	if (bad | (c - line > UK_LIBPARAM_MAX_LINE) | (words > p->max_toks) |
+	    (words + 1 > p->max_argv))
 		return -1;
 	p->argv[0] = (char *)(uintptr_t)argv0;
+	/* every character's address goes into the next free slot, which only
+	 * a word's first one keeps (argc <= words + 1 <= max_argv: the slot
+	 * exists, and the NULL below overwrites the last one) */
+	prev = 1;
 	for (c = line; *c; c++) {
-		if (plain_space(*c))
-			*c = '\0';
-		else if (c == line || !c[-1])
-			p->argv[argc++] = c;
+		sp = plain_space(*c);
+		p->argv[argc] = c;
+		argc += (sp ^ 1) & prev;
+		*c = (char)(*c & -(sp ^ 1)); /* white space becomes the word end */
+		prev = sp;
 	}
 	p->argv[argc] = NULL;
 	return argc;
