@@ -19,16 +19,24 @@ static int image_name_set;
  * Out of line: the image name and the command line share one copy loop,
  * one piece of code for TCG to translate at boot.
  */
+static int blank(char c)
+{
+	return (c == ' ') | (c == '\t');
+}
+
+/* The tests are bitwise, not branches: under TCG each branch on the way is
+ * one more block to translate (a loop body here is one block) */
 static __attribute__((noinline)) const char *copy_part(char *dst, unsigned int size, const char *s,
                                                        int word)
 {
 	unsigned int n = 0;
 
-	while (*s == ' ' || *s == '\t')
+	while (blank(*s))
 		s++;
-	for (; *s && !(word && (*s == ' ' || *s == '\t')); s++)
-		if (n + 1 < size)
-			dst[n++] = *s;
+	for (; (*s != '\0') & !(word & blank(*s)); s++) {
+		dst[n] = *s; /* cut to size: the last byte is rewritten, then ended */
+		n += n + 1 < size;
+	}
 	dst[n] = '\0';
 	return s;
 }

@@ -98,15 +98,14 @@ static int cursor_is_ram(struct ram_cursor *c, uint64_t pa, uint64_t len)
 {
 	if (pa >= c->end)
 		c->end = kvm_mem_run_end(pa, &c->is_ram);
-	/* a chunk that crosses the run's end is not RAM as a whole */
-	return c->is_ram && pa + len <= c->end;
+	/* a chunk that crosses the run's end is not RAM as a whole (bitwise:
+	 * under TCG every branch run at boot is one more block to translate) */
+	return (c->is_ram != 0) & (pa + len <= c->end);
 }
 
 static uint64_t default_flags(struct ram_cursor *c, uint64_t pa, uint64_t len)
 {
-	if (cursor_is_ram(c, pa, len))
-		return PTE_P | PTE_W | nx;
-	return PTE_P | PTE_W | nx | PTE_CACHE;
+	return PTE_P | PTE_W | nx | (PTE_CACHE & ((uint64_t)cursor_is_ram(c, pa, len) - 1));
 }
 
 /* The pages of [lo, hi) inside the 2 MiB chunk at pa get flags f (0: not
@@ -114,12 +113,12 @@ static uint64_t default_flags(struct ram_cursor *c, uint64_t pa, uint64_t len)
 static __attribute__((noinline)) void set_pages(uint64_t *pt, uint64_t pa, uint64_t lo, uint64_t hi,
                                                 uint64_t f)
 {
-	if (lo < pa)
-		lo = pa;
-	if (hi > pa + SZ_2M)
-		hi = pa + SZ_2M;
+	uint64_t keep = -(uint64_t)(f != 0); /* all ones, or 0 for "not present" */
+
+	lo = lo < pa ? pa : lo;
+	hi = hi > pa + SZ_2M ? pa + SZ_2M : hi;
 	for (; lo < hi; lo += __PAGE_SIZE)
-		pt[pt_index(lo, 0)] = f ? ((lo & PTE_ADDR) | f) : 0;
+		pt[pt_index(lo, 0)] = ((lo & PTE_ADDR) | f) & keep;
 }
 
 /* Maps the 2 MiB chunk at pa with 4 KiB pages: RAM or MMIO defaults, then
