@@ -15,6 +15,7 @@ int check_malloc(void);
 int check_identity(void);
 int check_signals(void);
 int check_memory(void);
+int check_byteorder(void);
 /* memfile.c: mmap of files, with lib/vfscore only */
 int check_memory_file(void) __attribute__((weak));
 /* pwcheck.c: getpwnam & co through /etc/passwd, with lib/vfscore only */

@@ -76,6 +76,7 @@ int main(int argc, char *argv[])
 	check_time();
 	check_random();
 	check_memory();
+	check_byteorder();
 	if (check_memory_file)
 		check_memory_file();
 	if (check_passwd)

@@ -22,8 +22,10 @@ UK_OPTFLAGS := $(if $(CONFIG_OPTIMIZE_PERF),-O2,-Os)
 UK_ARCHFLAGS-$(CONFIG_ARCH_X86_64) += -m64 -mno-red-zone -mcmodel=small -fno-pic -fno-pie
 UK_ARCHFLAGS-$(CONFIG_ARCH_X86_64_NOSSE) += -mgeneral-regs-only
 
-# Flags for C and assembly.
-UK_COMMON_FLAGS := -ffreestanding -nostdinc -isystem $(UK_CC_INCLUDE) \
+# Flags for C and assembly. The compiler's own headers (stddef.h, stdarg.h...)
+# come after every library's: a C library's -isystem folders (libs/musl) are
+# searched before them.
+UK_COMMON_FLAGS := -ffreestanding -nostdinc -idirafter $(UK_CC_INCLUDE) \
 	-fno-stack-protector -fno-omit-frame-pointer -fno-common \
 	-ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
 	$(UK_ARCHFLAGS-y) -g $(UK_OPTFLAGS) \
