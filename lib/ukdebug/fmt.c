@@ -357,6 +357,11 @@ static const char *fmt_one(struct fmt_sink *k, const char *start, va_list *ap)
 
 #define FAST_FIELD 64 /* widths below this take fmt_fast() */
 
+/* FAST_FIELD - 1 pad characters of each kind */
+static const char fast_pad[2][FAST_FIELD] = {
+    "                                                               ",
+    "000000000000000000000000000000000000000000000000000000000000000"};
+
 /*
  * %[0][width][l](u|x) and %[width]s, the conversions every boot log line
  * uses (the printk header's %5lu.%06lu and %4lu, %s, 0x%lx, the banner's
@@ -364,14 +369,22 @@ static const char *fmt_one(struct fmt_sink *k, const char *start, va_list *ap)
  * main() is translated first, and this one is a fraction of the general
  * one's size. Same output as fmt_one() for these; NULL (nothing read)
  * for anything else.
+ *
+ * One va_arg for all three types: in the x86-64 and AArch64 calling
+ * conventions an unsigned int, an unsigned long and a pointer each take
+ * one 8-byte argument slot (the int's upper half unspecified, so it is
+ * cut off), and every va_arg site expands into two paths (register save
+ * area or stack). With one padding step for strings and numbers, this
+ * is ~10 TCG blocks fewer at boot than a site and a pad loop each.
  */
 static const char *fmt_fast(struct fmt_sink *k, const char *p, va_list *ap)
 {
 	char buf[FAST_FIELD];
 	int zero = *++p == '0', width = 0, lng, i = FAST_FIELD;
-	unsigned long v, base;
-	const char *str;
+	unsigned long v, base, len;
+	const char *str = buf;
 
+	_Static_assert(sizeof(unsigned long) == sizeof(void *), "one argument slot");
 	p += zero;
 	while (*p >= '0' && *p <= '9') {
 		width = width * 10 + (*p++ - '0');
@@ -380,29 +393,26 @@ static const char *fmt_fast(struct fmt_sink *k, const char *p, va_list *ap)
 	}
 	lng = *p == 'l';
 	p += lng;
-	if (*p == 's' && !zero && !lng) {
-		str = va_arg(*ap, const char *);
-		if (!str)
-			str = "(null)";
-		for (v = 0; str[v]; v++)
-			;
-		while ((unsigned long)(FAST_FIELD - i) + v < (unsigned long)width)
-			buf[--i] = ' ';
-		emit(k, buf + i, (size_t)(FAST_FIELD - i));
-		emit(k, str, v);
-		return p + 1;
-	}
-	if (*p != 'u' && *p != 'x')
+	if ((*p != 'u' && *p != 'x' && *p != 's') || (*p == 's' && (zero | lng)))
 		return NULL;
-	v = lng ? va_arg(*ap, unsigned long) : va_arg(*ap, unsigned int);
-	base = *p == 'u' ? 10 : 16;
-	do {
-		buf[--i] = "0123456789abcdef"[v % base];
-		v /= base;
-	} while (v);
-	while (FAST_FIELD - i < width)
-		buf[--i] = zero ? '0' : ' ';
-	emit(k, buf + i, (size_t)(FAST_FIELD - i));
+	v = va_arg(*ap, unsigned long);
+	if (*p == 's') {
+		str = v ? (const char *)v : "(null)";
+		for (len = 0; str[len]; len++)
+			;
+	} else {
+		v = lng ? v : (unsigned int)v;
+		base = *p == 'u' ? 10 : 16;
+		do {
+			buf[--i] = "0123456789abcdef"[v % base];
+			v /= base;
+		} while (v);
+		str = buf + i;
+		len = (unsigned long)(FAST_FIELD - i);
+	}
+	if (len < (unsigned long)width)
+		emit(k, fast_pad[zero], (unsigned long)width - len);
+	emit(k, str, len);
 	return p + 1;
 }
 
