@@ -11,7 +11,10 @@
  * way musl's <endian.h> needs, before any other header can */
 #include "lwip/opt.h"
 #include "lwip/api.h"
+#include "lwip/priv/sockets_priv.h"
 #include "lwip/sockets.h"
+#include "lwip/tcp.h"
+#include "lwip/tcpip.h"
 
 #include <errno.h>
 #include <string.h>
@@ -121,6 +124,55 @@ void uk_lwip_socket_event(int s, int evt)
 #else
 	(void)us;
 #endif
+}
+
+/* --- readiness lwIP does not track ---------------------------------------- */
+/* Linux's TCP readiness past lwIP's (queued data, send room): the peer's
+ * FIN, a reset or a close of both directions. Called with the core lock. */
+static unsigned int tcp_events(const struct netconn *c)
+{
+	const unsigned int rdhup = UK_POLLIN | UK_POLLRDHUP;
+	const struct tcp_pcb *pcb = c->pcb.tcp;
+
+	if (!pcb) /* lwIP freed it: reset, refused, or closed both ways */
+		return rdhup | UK_POLLOUT | UK_POLLHUP;
+	switch (pcb->state) {
+	case LISTEN:
+		return 0;
+	case CLOSED: /* never connected: Linux calls that hung up too */
+		return UK_POLLOUT | UK_POLLHUP;
+	case CLOSE_WAIT: /* the peer's FIN came, our side is open */
+		return rdhup;
+	case CLOSING:
+	case LAST_ACK:
+	case TIME_WAIT: /* FINs both ways */
+		return rdhup | UK_POLLOUT | UK_POLLHUP;
+	default:
+		break;
+	}
+	/* shutdown(SHUT_RD) here, or end of file already read: lwIP dropped
+	 * the receive queue */
+	return sys_mbox_valid(&c->recvmbox) ? 0 : rdhup;
+}
+
+/* what lwIP's poll cannot tell: its error flag is never cleared, while
+ * Linux's POLLERR lasts until the error is read (SO_ERROR, a failed call);
+ * ERR_CLSD is lwIP's note of a normal close, not an error */
+static unsigned int conn_events(int fd)
+{
+	struct lwip_sock *ls = lwip_socket_dbg_get_socket(fd);
+	struct netconn *c = ls ? ls->conn : NULL;
+	unsigned int ev = 0;
+
+	if (!c)
+		return 0;
+	LOCK_TCPIP_CORE();
+	if (c->pending_err != ERR_OK && c->pending_err != ERR_CLSD)
+		ev |= UK_POLLERR;
+	if (NETCONNTYPE_GROUP(netconn_type(c)) == NETCONN_TCP)
+		ev |= tcp_events(c);
+	UNLOCK_TCPIP_CORE();
+	return ev;
 }
 
 /* --- addresses --------------------------------------------------------------- */
@@ -352,8 +404,11 @@ static ssize_t op_recvmsg(struct uk_socket *s, struct uk_msghdr *msg, int flags)
 	m.msg_iovlen = n;
 	ret = LWIP_CALL(lwip_recvmsg(fd_of(s), &m, lflags));
 	iov_done(&c);
-	if (ret < 0)
-		return lwip_err();
+	if (ret < 0) {
+		ret = lwip_err();
+		/* lwIP says ENOTCONN once end of file was read: Linux reads 0 again */
+		return ret == -ENOTCONN && (conn_events(fd_of(s)) & UK_POLLRDHUP) ? 0 : ret;
+	}
 	set_connecting(s, 0);
 	msg->msg_flags = ((m.msg_flags & MSG_TRUNC) ? LINUX_MSG_TRUNC : 0) |
 	                 ((m.msg_flags & MSG_CTRUNC) ? LINUX_MSG_CTRUNC : 0);
@@ -535,19 +590,13 @@ static unsigned int op_poll(struct uk_socket *s)
 	struct pollfd p = {.fd = fd_of(s), .events = POLLIN | POLLOUT};
 	unsigned int ev = 0;
 
-	if (LWIP_CALL(lwip_poll(&p, 1, 0)) < 0)
+	if (LWIP_CALL(lwip_poll(&p, 1, 0)) < 0 || (p.revents & POLLNVAL))
 		return UK_POLLERR;
 	if (p.revents & POLLIN)
 		ev |= UK_POLLIN;
 	if (p.revents & POLLOUT)
 		ev |= UK_POLLOUT;
-	if (p.revents & POLLERR)
-		ev |= UK_POLLERR;
-	if (p.revents & POLLHUP)
-		ev |= UK_POLLHUP;
-	if (p.revents & POLLNVAL)
-		ev |= UK_POLLERR;
-	return ev;
+	return ev | conn_events(p.fd);
 }
 
 static int op_ioctl(struct uk_socket *s, unsigned long cmd, void *arg)

@@ -415,3 +415,110 @@ UK_TESTCASE(lwip_socket, reset_after_established)
 	drv->close(&c);
 	drv->close(&l);
 }
+
+/* --- hang-ups: Linux's POLLRDHUP, POLLHUP and POLLERR -------------------------- */
+/* a connected pair on port: c the client, s the accepted end; 0 or where
+ * it failed (UK_TEST_EXPECT works in test bodies only) */
+static int tcp_pair(uint16_t port, struct uk_socket *l, struct uk_socket *c, struct uk_socket *s)
+{
+	struct uk_sockaddr_in a = lo_addr(port);
+	int rc;
+
+	if (sk_open(l, UK_SOCK_STREAM) || drv->bind(l, &a, sizeof(a)) || drv->listen(l, 2))
+		return 1;
+	if (sk_open(c, UK_SOCK_STREAM))
+		return 2;
+	rc = drv->connect(c, &a, sizeof(a));
+	if (rc && rc != -EINPROGRESS)
+		return 3;
+	if (!(wait_for(l, UK_POLLIN, 5000) & UK_POLLIN))
+		return 4;
+	memset(s, 0, sizeof(*s));
+	s->drv = drv;
+	if (drv->accept(l, s, NULL, NULL))
+		return 5;
+	return wait_for(c, UK_POLLOUT, 5000) & UK_POLLOUT ? 0 : 6;
+}
+
+#define HANGUPS (UK_POLLRDHUP | UK_POLLHUP | UK_POLLERR)
+
+UK_TESTCASE(lwip_socket, poll_fin_then_close)
+{
+	struct uk_socket l, c, s, f;
+	char buf[8];
+
+	/* never connected: Linux reports it writable and hung up */
+	UK_TEST_EXPECT(sk_open(&f, UK_SOCK_STREAM) == 0);
+	UK_TEST_EXPECT(drv->poll(&f) == (UK_POLLOUT | UK_POLLHUP));
+	drv->close(&f);
+
+	UK_TEST_EXPECT(tcp_pair(5006, &l, &c, &s) == 0);
+	UK_TEST_EXPECT(!(drv->poll(&l) & HANGUPS));
+	UK_TEST_EXPECT(!(drv->poll(&c) & HANGUPS));
+	UK_TEST_EXPECT(!(drv->poll(&s) & HANGUPS));
+
+	/* the peer's FIN: readable and read-hung-up, not hung up, until and
+	 * after end of file is read (every read then gives 0) */
+	UK_TEST_EXPECT(send_buf(&s, "bye", 3, 0) == 3);
+	UK_TEST_EXPECT(drv->shutdown(&s, UK_SHUT_WR) == 0);
+	UK_TEST_EXPECT(wait_for(&c, UK_POLLRDHUP, 5000) & UK_POLLRDHUP);
+	UK_TEST_EXPECT((drv->poll(&c) & (UK_POLLIN | HANGUPS)) == (UK_POLLIN | UK_POLLRDHUP));
+	UK_TEST_EXPECT(recv_buf(&c, buf, sizeof(buf), 0) == 3);
+	UK_TEST_EXPECT(recv_buf(&c, buf, sizeof(buf), 0) == 0);
+	UK_TEST_EXPECT((drv->poll(&c) & (UK_POLLIN | HANGUPS)) == (UK_POLLIN | UK_POLLRDHUP));
+	UK_TEST_EXPECT(recv_buf(&c, buf, sizeof(buf), 0) == 0);
+	UK_TEST_EXPECT(!(drv->poll(&s) & HANGUPS)); /* s only stopped sending */
+
+	/* FINs both ways: both ends hung up, no error */
+	UK_TEST_EXPECT(drv->shutdown(&c, UK_SHUT_WR) == 0);
+	UK_TEST_EXPECT(wait_for(&c, UK_POLLHUP, 5000) & UK_POLLHUP);
+	UK_TEST_EXPECT(wait_for(&s, UK_POLLHUP, 5000) & UK_POLLHUP);
+	UK_TEST_EXPECT((drv->poll(&c) & HANGUPS) == (UK_POLLRDHUP | UK_POLLHUP));
+	UK_TEST_EXPECT((drv->poll(&s) & HANGUPS) == (UK_POLLRDHUP | UK_POLLHUP));
+	drv->close(&c);
+	drv->close(&s);
+	drv->close(&l);
+}
+
+UK_TESTCASE(lwip_socket, poll_reset_and_shut_rd)
+{
+	struct uk_socket l, c, s;
+	uint32_t len;
+	int v = -1;
+
+	/* a reset: error, hung up both ways; reading SO_ERROR clears POLLERR */
+	UK_TEST_EXPECT(tcp_pair(5007, &l, &c, &s) == 0);
+	UK_TEST_EXPECT(send_buf(&c, "unread", 6, 0) == 6);
+	UK_TEST_EXPECT(wait_for(&s, UK_POLLIN, 5000) & UK_POLLIN);
+	drv->close(&s); /* unread data: a reset */
+	UK_TEST_EXPECT(wait_for(&c, UK_POLLERR, 5000) & UK_POLLERR);
+	UK_TEST_EXPECT((drv->poll(&c) & (UK_POLLIN | HANGUPS)) == (UK_POLLIN | HANGUPS));
+	len = sizeof(v);
+	UK_TEST_EXPECT(drv->getsockopt(&c, UK_SOL_SOCKET, UK_SO_ERROR, &v, &len) == 0);
+	UK_TEST_EXPECT(v == ECONNRESET);
+	UK_TEST_EXPECT((drv->poll(&c) & HANGUPS) == (UK_POLLRDHUP | UK_POLLHUP));
+	drv->close(&c);
+
+	/* our own shutdown(SHUT_RD): read-hung-up like a FIN, still writable */
+	memset(&s, 0, sizeof(s));
+	UK_TEST_EXPECT(sk_open(&c, UK_SOCK_STREAM) == 0);
+	{
+		struct uk_sockaddr_in a = lo_addr(5007);
+		int rc = drv->connect(&c, &a, sizeof(a));
+
+		UK_TEST_EXPECT(rc == 0 || rc == -EINPROGRESS);
+	}
+	UK_TEST_EXPECT(wait_for(&l, UK_POLLIN, 5000) & UK_POLLIN);
+	s.drv = drv;
+	UK_TEST_EXPECT(drv->accept(&l, &s, NULL, NULL) == 0);
+	UK_TEST_EXPECT(wait_for(&c, UK_POLLOUT, 5000) & UK_POLLOUT);
+	UK_TEST_EXPECT(drv->shutdown(&c, UK_SHUT_RD) == 0);
+	UK_TEST_EXPECT((drv->poll(&c) & (UK_POLLIN | UK_POLLOUT | HANGUPS)) ==
+	               (UK_POLLIN | UK_POLLOUT | UK_POLLRDHUP));
+	/* shutdown of both directions: hung up */
+	UK_TEST_EXPECT(drv->shutdown(&s, UK_SHUT_RDWR) == 0);
+	UK_TEST_EXPECT(drv->poll(&s) & UK_POLLHUP);
+	drv->close(&c);
+	drv->close(&s);
+	drv->close(&l);
+}
