@@ -291,24 +291,12 @@ static int put_timeo(uint64_t ns, void *val, uint32_t *len)
 {
 	struct uk_sock_timeval tv = {(int64_t)(ns / 1000000000), (int64_t)(ns % 1000000000 / 1000)};
 
-	if (!val || !len)
-		return -EFAULT;
-	if (*len < sizeof(tv))
-		return -EINVAL;
-	memcpy(val, &tv, sizeof(tv));
-	*len = sizeof(tv);
-	return 0;
+	return uk_socket_optval_out(&tv, sizeof(tv), val, len);
 }
 
 static int put_int(int v, void *val, uint32_t *len)
 {
-	if (!val || !len)
-		return -EFAULT;
-	if (*len < sizeof(v))
-		return -EINVAL;
-	memcpy(val, &v, sizeof(v));
-	*len = sizeof(v);
-	return 0;
+	return uk_socket_optval_out(&v, sizeof(v), val, len);
 }
 
 int sock_getsockopt(struct sock *so, int level, int name, void *val, uint32_t *len)
@@ -319,8 +307,8 @@ int sock_getsockopt(struct sock *so, int level, int name, void *val, uint32_t *l
 		return put_timeo(so->rcvtimeo, val, len);
 	if (level == UK_SOL_SOCKET && name == UK_SO_SNDTIMEO)
 		return put_timeo(so->sndtimeo, val, len);
-	if (!val || !len)
-		return -EFAULT;
+	if (!len || *len > INT32_MAX)
+		return len ? -EINVAL : -EFAULT;
 	if (so->s.drv->getsockopt)
 		rc = so->s.drv->getsockopt(&so->s, level, name, val, len);
 	if (rc != -ENOPROTOOPT || level != UK_SOL_SOCKET)

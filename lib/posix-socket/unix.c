@@ -399,11 +399,7 @@ static int unix_getsockopt(struct uk_socket *s, int level, int name, void *val, 
 	default:
 		return -ENOPROTOOPT; /* SO_TYPE, SO_ERROR...: posix-socket answers */
 	}
-	if (*len < sizeof(v))
-		return -EINVAL;
-	memcpy(val, &v, sizeof(v));
-	*len = sizeof(v);
-	return 0;
+	return uk_socket_optval_out(&v, sizeof(v), val, len);
 }
 
 static int unix_setsockopt(struct uk_socket *s, int level, int name, const void *val, uint32_t len)

@@ -512,13 +512,26 @@ static struct opt_map opt_map(int level, int name)
 	return (struct opt_map){OPT_UNKNOWN, 0, 0, 0};
 }
 
+/* Linux truncates a short buffer; an IP-level value that fits a byte goes
+ * out as one byte then (IP_TOS, IP_TTL: the kernel's ip_getsockopt) */
+static int opt_out(int level, int v, void *val, uint32_t *len)
+{
+	unsigned char b = (unsigned char)v;
+
+	if (level == UK_IPPROTO_IP && *len > 0 && *len < sizeof(v) && v >= 0 && v <= 255)
+		return uk_socket_optval_out(&b, 1, val, len);
+	return uk_socket_optval_out(&v, sizeof(v), val, len);
+}
+
 static int op_getsockopt(struct uk_socket *s, int level, int name, void *val, uint32_t *len)
 {
 	struct opt_map o = opt_map(level, name);
 	socklen_t l;
 	int v = 0;
 
-	if (!val || !len || *len < sizeof(int))
+	if (!len)
+		return -EFAULT;
+	if (*len > INT32_MAX)
 		return -EINVAL;
 	switch (o.kind) {
 	case OPT_UNKNOWN:
@@ -540,9 +553,7 @@ static int op_getsockopt(struct uk_socket *s, int level, int name, void *val, ui
 		}
 		break;
 	}
-	memcpy(val, &v, sizeof(v));
-	*len = sizeof(v);
-	return 0;
+	return opt_out(level, v, val, len);
 }
 
 static int op_setsockopt(struct uk_socket *s, int level, int name, const void *val, uint32_t len)

@@ -409,3 +409,35 @@ UK_TESTCASE(posix_socket, poll_and_epoll_see_the_driver)
 	uk_vfs_close((int)fd);
 }
 #endif
+
+/* Linux truncates an answer to a short buffer (sock_getsockopt copies
+ * min(len, size) bytes and stores that length) instead of EINVAL */
+UK_TESTCASE(posix_socket, getsockopt_short_buffer_truncates)
+{
+	struct uk_sock_timeval tv = {3, 4}, got;
+	unsigned char b[4] = {0xee, 0xee, 0xee, 0xee};
+	unsigned int len = 2;
+	long fd = fake_socket(0);
+
+	UK_TEST_ASSERT(fd >= 0);
+	UK_TEST_EXPECT_SNUM_EQ(SC(getsockopt, fd, UK_SOL_SOCKET, UK_SO_DOMAIN, b, &len), 0);
+	UK_TEST_EXPECT_UNUM_EQ(len, 2);
+	UK_TEST_EXPECT(b[0] == (FAKE_AF & 0xff) && b[1] == ((FAKE_AF >> 8) & 0xff) && b[2] == 0xee);
+	len = 0;
+	UK_TEST_EXPECT_SNUM_EQ(SC(getsockopt, fd, UK_SOL_SOCKET, UK_SO_TYPE, b, &len), 0);
+	UK_TEST_EXPECT_UNUM_EQ(len, 0);
+	len = 0; /* nothing to copy: no buffer needed */
+	UK_TEST_EXPECT_SNUM_EQ(SC(getsockopt, fd, UK_SOL_SOCKET, UK_SO_TYPE, 0, &len), 0);
+	len = 100; /* a longer buffer: the answer's size comes back */
+	UK_TEST_EXPECT_SNUM_EQ(SC(getsockopt, fd, UK_SOL_SOCKET, UK_SO_TYPE, b, &len), 0);
+	UK_TEST_EXPECT_UNUM_EQ(len, sizeof(int));
+	len = 0x80000000u; /* negative as Linux's int */
+	UK_TEST_EXPECT_SNUM_EQ(SC(getsockopt, fd, UK_SOL_SOCKET, UK_SO_TYPE, b, &len), -EINVAL);
+	UK_TEST_EXPECT_SNUM_EQ(SC(setsockopt, fd, UK_SOL_SOCKET, UK_SO_RCVTIMEO, &tv, sizeof(tv)),
+	                       0);
+	memset(&got, 0, sizeof(got));
+	len = 8; /* half a timeval: the seconds only */
+	UK_TEST_EXPECT_SNUM_EQ(SC(getsockopt, fd, UK_SOL_SOCKET, UK_SO_RCVTIMEO, &got, &len), 0);
+	UK_TEST_EXPECT(len == 8 && got.tv_sec == 3 && got.tv_usec == 0);
+	uk_vfs_close((int)fd);
+}

@@ -190,6 +190,14 @@ UK_TESTCASE(posix_socket_unix, named_bind_listen_accept_connect)
 	UK_TEST_EXPECT_SNUM_EQ(SC(listen, s, 4, 0, 0, 0), 0);
 	UK_TEST_EXPECT_SNUM_EQ(SC(getsockopt, s, UK_SOL_SOCKET, UK_SO_ACCEPTCONN, &v, &vlen), 0);
 	UK_TEST_EXPECT_SNUM_EQ(v, 1);
+	{
+		unsigned char b[2] = {0, 0xee};
+		unsigned int blen = 1; /* short: truncated as on Linux */
+
+		UK_TEST_EXPECT_SNUM_EQ(SC(getsockopt, s, UK_SOL_SOCKET, UK_SO_ACCEPTCONN, b, &blen),
+		                       0);
+		UK_TEST_EXPECT(blen == 1 && b[0] == 1 && b[1] == 0xee);
+	}
 	UK_TEST_EXPECT_SNUM_EQ(SC(getsockname, s, &got, &len, 0, 0), 0);
 	UK_TEST_EXPECT_UNUM_EQ(len, sun_len("/tmp/srv") + 1);
 	UK_TEST_EXPECT_STR_EQ(got.sun_path, "/tmp/srv");

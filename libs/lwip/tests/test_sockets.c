@@ -243,6 +243,20 @@ UK_TESTCASE(lwip_socket, tcp_driver_both_ends)
 	len = sizeof(v);
 	UK_TEST_EXPECT(drv->getsockopt(&c, UK_SOL_SOCKET, UK_SO_RCVBUF, &v, &len) == 0);
 	UK_TEST_EXPECT(v > 0);
+	{
+		/* short buffers: truncated like Linux; IP's byte-sized values as a
+		 * byte (ip_getsockopt), SO_TYPE's first bytes */
+		unsigned char b[4] = {0xee, 0xee, 0xee, 0xee};
+
+		len = 1;
+		UK_TEST_EXPECT(drv->getsockopt(&c, UK_IPPROTO_IP, 2 /* IP_TTL */, b, &len) == 0);
+		UK_TEST_EXPECT(len == 1 && b[0] == IP_DEFAULT_TTL && b[1] == 0xee);
+		len = 2;
+		UK_TEST_EXPECT(drv->getsockopt(&c, UK_SOL_SOCKET, UK_SO_TYPE, b, &len) == 0);
+		UK_TEST_EXPECT(len == 2 && b[0] == UK_SOCK_STREAM && b[1] == 0 && b[2] == 0xee);
+		len = 0;
+		UK_TEST_EXPECT(drv->getsockopt(&c, UK_SOL_SOCKET, UK_SO_TYPE, NULL, &len) == 0);
+	}
 	UK_TEST_EXPECT(drv->setsockopt(&c, UK_SOL_SOCKET, 999, &one, sizeof(one)) == -ENOPROTOOPT);
 	UK_TEST_EXPECT(drv->setsockopt(&c, 99, 1, &one, sizeof(one)) == -ENOPROTOOPT);
 

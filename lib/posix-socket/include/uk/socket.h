@@ -15,9 +15,11 @@
 #ifndef UK_SOCKET_H
 #define UK_SOCKET_H
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <uk/init.h>      /* UK_SOCKET_DRIVER_REGISTER */
+#include <string.h>
+#include <uk/init.h> /* UK_SOCKET_DRIVER_REGISTER */
 #include <uk/vfs_abi.h>
 
 /* the libc's own definition is the same type (C11 allows the repeat); not
@@ -30,12 +32,12 @@ typedef long ssize_t;
 #define UK_AF_INET   2
 #define UK_AF_INET6  10
 
-#define UK_SOCK_STREAM   1
-#define UK_SOCK_DGRAM    2
-#define UK_SOCK_RAW      3
+#define UK_SOCK_STREAM    1
+#define UK_SOCK_DGRAM     2
+#define UK_SOCK_RAW       3
 #define UK_SOCK_TYPE_MASK 0xf
-#define UK_SOCK_NONBLOCK 04000
-#define UK_SOCK_CLOEXEC  02000000
+#define UK_SOCK_NONBLOCK  04000
+#define UK_SOCK_CLOEXEC   02000000
 
 #define UK_MSG_OOB      0x0001
 #define UK_MSG_PEEK     0x0002
@@ -47,29 +49,29 @@ typedef long ssize_t;
 #define UK_SHUT_WR   1
 #define UK_SHUT_RDWR 2
 
-#define UK_SOL_SOCKET   1
-#define UK_SO_REUSEADDR 2
-#define UK_SO_TYPE      3
-#define UK_SO_ERROR     4
-#define UK_SO_BROADCAST 6
-#define UK_SO_SNDBUF    7
-#define UK_SO_RCVBUF    8
-#define UK_SO_KEEPALIVE 9
-#define UK_SO_LINGER    13
-#define UK_SO_REUSEPORT 15
-#define UK_SO_RCVTIMEO  20
-#define UK_SO_SNDTIMEO  21
-#define UK_SO_ACCEPTCONN 30
-#define UK_SO_PROTOCOL  38
-#define UK_SO_DOMAIN    39
-#define UK_IPPROTO_IP   0
-#define UK_IPPROTO_TCP  6
-#define UK_IPPROTO_UDP  17
-#define UK_TCP_NODELAY  1
-#define UK_TCP_CORK     3
-#define UK_TCP_KEEPIDLE 4
-#define UK_TCP_KEEPINTVL 5
-#define UK_TCP_KEEPCNT  6
+#define UK_SOL_SOCKET       1
+#define UK_SO_REUSEADDR     2
+#define UK_SO_TYPE          3
+#define UK_SO_ERROR         4
+#define UK_SO_BROADCAST     6
+#define UK_SO_SNDBUF        7
+#define UK_SO_RCVBUF        8
+#define UK_SO_KEEPALIVE     9
+#define UK_SO_LINGER        13
+#define UK_SO_REUSEPORT     15
+#define UK_SO_RCVTIMEO      20
+#define UK_SO_SNDTIMEO      21
+#define UK_SO_ACCEPTCONN    30
+#define UK_SO_PROTOCOL      38
+#define UK_SO_DOMAIN        39
+#define UK_IPPROTO_IP       0
+#define UK_IPPROTO_TCP      6
+#define UK_IPPROTO_UDP      17
+#define UK_TCP_NODELAY      1
+#define UK_TCP_CORK         3
+#define UK_TCP_KEEPIDLE     4
+#define UK_TCP_KEEPINTVL    5
+#define UK_TCP_KEEPCNT      6
 #define UK_TCP_DEFER_ACCEPT 9
 
 /* struct sockaddr_in of Linux (no sin_len): family, port and address in network order */
@@ -146,5 +148,24 @@ int uk_socket_driver_register(const struct uk_socket_driver *drv);
 
 /* drivers: the readiness of socket s (NULL: of some socket) may have changed */
 void uk_socket_event(struct uk_socket *s);
+
+/*
+ * A getsockopt answer of n bytes at v, given back as Linux does: a buffer
+ * shorter than the answer gets its first *len bytes (no error), *len becomes
+ * what was copied; a length that is negative as an int is -EINVAL.
+ */
+static inline int uk_socket_optval_out(const void *v, uint32_t n, void *val, uint32_t *len)
+{
+	if (!len)
+		return -EFAULT;
+	if (*len > INT32_MAX)
+		return -EINVAL;
+	if (*len > n)
+		*len = n;
+	if (*len && !val)
+		return -EFAULT;
+	memcpy(val, v, *len);
+	return 0;
+}
 
 #endif /* UK_SOCKET_H */
