@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <string.h>
 #include <uk/alloc.h>
+#include <uk/ring.h>
 #include "sock.h"
 
 #define UNIX_BUF      32768
@@ -22,8 +23,7 @@ struct usock {
 	struct usock *peer;   /* connected: the other end (NULL once it closed) */
 	int rd_eof;           /* the peer will send nothing more */
 	int rd_shut, wr_shut; /* shutdown() of our own */
-	char *buf;            /* what the peer sent us */
-	size_t head, count;
+	struct uk_ring rx;    /* what the peer sent us */
 	/* names: abstract ones start with a NUL */
 	char name[UNIX_NAME_MAX];
 	uint32_t namelen; /* 0: unnamed */
@@ -51,9 +51,10 @@ static struct usock *usock_new(int with_buf)
 
 	if (!u)
 		return NULL;
+	u->rx.size = UNIX_BUF;
 	if (with_buf) {
-		u->buf = uk_malloc(uk_alloc_get_default(), UNIX_BUF);
-		if (!u->buf) {
+		u->rx.buf = uk_malloc(uk_alloc_get_default(), UNIX_BUF);
+		if (!u->rx.buf) {
 			u_free(u);
 			return NULL;
 		}
@@ -63,9 +64,9 @@ static struct usock *usock_new(int with_buf)
 
 static int ensure_buf(struct usock *u)
 {
-	if (!u->buf)
-		u->buf = uk_malloc(uk_alloc_get_default(), UNIX_BUF);
-	return u->buf ? 0 : -ENOMEM;
+	if (!u->rx.buf)
+		u->rx.buf = uk_malloc(uk_alloc_get_default(), UNIX_BUF);
+	return u->rx.buf ? 0 : -ENOMEM;
 }
 
 static void pair(struct usock *a, struct usock *b)
@@ -234,7 +235,7 @@ static int unix_connect(struct uk_socket *s, const void *addr, uint32_t len)
 		return -EAGAIN; /* a blocking connect waits for accept() */
 	c = usock_new(1);
 	if (!c || ensure_buf(u)) {
-		u_free(c ? c->buf : NULL);
+		u_free(c ? c->rx.buf : NULL);
 		u_free(c);
 		return -ENOMEM;
 	}
@@ -249,46 +250,6 @@ static int unix_connect(struct uk_socket *s, const void *addr, uint32_t len)
 	return 0;
 }
 
-static size_t ring_put(struct usock *r, const char *src, size_t len)
-{
-	size_t n = 0;
-
-	while (n < len && r->count < UNIX_BUF) {
-		size_t tail = (r->head + r->count) % UNIX_BUF;
-		size_t chunk = tail >= r->head ? UNIX_BUF - tail : r->head - tail;
-
-		if (chunk > len - n)
-			chunk = len - n;
-		memcpy(r->buf + tail, src + n, chunk);
-		r->count += chunk;
-		n += chunk;
-	}
-	return n;
-}
-
-/* copies up to len bytes from offset skip of the ring; consumes them unless peek */
-static size_t ring_get(struct usock *r, char *dst, size_t len, size_t skip, int peek)
-{
-	size_t n = 0;
-
-	while (n < len && skip + n < r->count) {
-		size_t pos = (r->head + skip + n) % UNIX_BUF;
-		size_t chunk = UNIX_BUF - pos;
-
-		if (chunk > r->count - skip - n)
-			chunk = r->count - skip - n;
-		if (chunk > len - n)
-			chunk = len - n;
-		memcpy(dst + n, r->buf + pos, chunk);
-		n += chunk;
-	}
-	if (!peek) {
-		r->head = (r->head + n) % UNIX_BUF;
-		r->count -= n;
-	}
-	return n;
-}
-
 static ssize_t unix_sendmsg(struct uk_socket *s, const struct uk_msghdr *msg, int flags)
 {
 	struct usock *u = s->priv, *p = u->peer;
@@ -300,13 +261,13 @@ static ssize_t unix_sendmsg(struct uk_socket *s, const struct uk_msghdr *msg, in
 	if (u->wr_shut || !p || p->rd_shut)
 		return -EPIPE;
 	for (uint64_t i = 0; i < msg->msg_iovlen; i++) {
-		size_t n = ring_put(p, msg->msg_iov[i].iov_base, msg->msg_iov[i].iov_len);
+		size_t n = uk_ring_put(&p->rx, msg->msg_iov[i].iov_base, msg->msg_iov[i].iov_len);
 
 		done += n;
 		if (n < msg->msg_iov[i].iov_len)
 			break;
 	}
-	if (!done && msg->msg_iovlen && p->count == UNIX_BUF)
+	if (!done && msg->msg_iovlen && uk_ring_full(&p->rx))
 		return -EAGAIN;
 	if (done)
 		uk_socket_event(s);
@@ -328,11 +289,11 @@ static ssize_t unix_recvmsg(struct uk_socket *s, struct uk_msghdr *msg, int flag
 		want += msg->msg_iov[i].iov_len;
 	if (!want || u->rd_shut)
 		return 0;
-	if (!u->count)
+	if (!u->rx.count)
 		return u->rd_eof ? 0 : -EAGAIN;
-	for (uint64_t i = 0; i < msg->msg_iovlen && done < u->count; i++)
-		done += ring_get(u, msg->msg_iov[i].iov_base, msg->msg_iov[i].iov_len,
-		                 peek ? done : 0, peek);
+	for (uint64_t i = 0; i < msg->msg_iovlen && done < u->rx.count; i++)
+		done += uk_ring_get(&u->rx, msg->msg_iov[i].iov_base, msg->msg_iov[i].iov_len,
+		                    peek ? done : 0, peek);
 	if (!peek)
 		uk_socket_event(s); /* room for the peer */
 	return (ssize_t)done;
@@ -370,7 +331,7 @@ static void usock_close(struct usock *u)
 	}
 	if (u->namelen)
 		unname(u);
-	u_free(u->buf);
+	u_free(u->rx.buf);
 	u_free(u);
 }
 
@@ -434,11 +395,11 @@ static unsigned int unix_poll(struct uk_socket *s)
 		return u->q_head ? UK_POLLIN : 0;
 	if (u->state == U_NEW)
 		return UK_POLLOUT | UK_POLLHUP; /* Linux: an unconnected stream is hung up */
-	if (u->count || u->rd_eof || u->rd_shut)
+	if (u->rx.count || u->rd_eof || u->rd_shut)
 		ev |= UK_POLLIN;
 	if (u->rd_eof)
 		ev |= UK_POLLRDHUP;
-	if (!u->peer || u->wr_shut || u->peer->count < UNIX_BUF)
+	if (!u->peer || u->wr_shut || !uk_ring_full(&u->peer->rx))
 		ev |= UK_POLLOUT; /* writing will not block (it may fail) */
 	if (!u->peer || (u->rd_eof && u->wr_shut))
 		ev |= UK_POLLHUP;
@@ -451,7 +412,7 @@ static int unix_ioctl(struct uk_socket *s, unsigned long cmd, void *arg)
 
 	if (cmd != UK_FIONREAD)
 		return -ENOTTY;
-	*(int *)arg = (int)u->count;
+	*(int *)arg = (int)u->rx.count;
 	return 0;
 }
 

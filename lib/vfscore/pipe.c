@@ -7,54 +7,16 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <uk/ring.h>
 #include "vfs_impl.h"
 #include "vfs_os.h"
 
 #define PIPE_SIZE 65536
 
 struct pipe {
-	char *buf;
-	size_t head; /* first unread byte */
-	size_t count;
+	struct uk_ring ring;
 	unsigned int readers, writers;
 };
-
-static size_t pipe_take(struct pipe *p, char *dst, size_t len)
-{
-	size_t n = 0;
-
-	while (n < len && p->count) {
-		size_t chunk = PIPE_SIZE - p->head;
-
-		if (chunk > p->count)
-			chunk = p->count;
-		if (chunk > len - n)
-			chunk = len - n;
-		memcpy(dst + n, p->buf + p->head, chunk);
-		p->head = (p->head + chunk) % PIPE_SIZE;
-		p->count -= chunk;
-		n += chunk;
-	}
-	return n;
-}
-
-static size_t pipe_put(struct pipe *p, const char *src, size_t len)
-{
-	size_t n = 0;
-
-	while (n < len && p->count < PIPE_SIZE) {
-		size_t tail = (p->head + p->count) % PIPE_SIZE;
-		/* free space runs to the end of the buffer or up to the head */
-		size_t chunk = tail >= p->head ? PIPE_SIZE - tail : p->head - tail;
-
-		if (chunk > len - n)
-			chunk = len - n;
-		memcpy(p->buf + tail, src + n, chunk);
-		p->count += chunk;
-		n += chunk;
-	}
-	return n;
-}
 
 static ssize_t pipe_read(struct uk_vnode *vn, struct uk_file *f, void *buf, size_t len, int64_t off)
 {
@@ -65,7 +27,7 @@ static ssize_t pipe_read(struct uk_vnode *vn, struct uk_file *f, void *buf, size
 	(void)off;
 	if (!len)
 		return 0;
-	while (!p->count) {
+	while (!p->ring.count) {
 		if (!p->writers)
 			return 0; /* end of file */
 		if (f->flags & UK_O_NONBLOCK)
@@ -74,7 +36,7 @@ static ssize_t pipe_read(struct uk_vnode *vn, struct uk_file *f, void *buf, size
 		if (rc)
 			return rc;
 	}
-	n = pipe_take(p, buf, len);
+	n = uk_ring_get(&p->ring, buf, len, 0, 0);
 	uk_vfs_poll_notify(); /* room for the writer */
 	return (ssize_t)n;
 }
@@ -89,7 +51,7 @@ static ssize_t pipe_write(struct uk_vnode *vn, struct uk_file *f, const void *bu
 	while (done < len) {
 		if (!p->readers)
 			return done ? (ssize_t)done : -EPIPE;
-		done += pipe_put(p, (const char *)buf + done, len - done);
+		done += uk_ring_put(&p->ring, (const char *)buf + done, len - done);
 		uk_vfs_poll_notify(); /* data for the reader */
 		if (done == len)
 			break;
@@ -113,7 +75,7 @@ static int pipe_ioctl(struct uk_vnode *vn, struct uk_file *f, unsigned long cmd,
 		return -ENOTTY;
 	if (!arg)
 		return -EFAULT;
-	*(int *)arg = (int)p->count;
+	*(int *)arg = (int)p->ring.count;
 	return 0;
 }
 
@@ -136,12 +98,12 @@ static unsigned int pipe_poll(struct uk_vnode *vn, struct uk_file *f)
 	unsigned int ev = 0;
 
 	if ((f->flags & UK_O_ACCMODE) == UK_O_RDONLY) {
-		if (p->count)
+		if (p->ring.count)
 			ev |= UK_POLLIN | UK_POLLRDNORM;
 		if (!p->writers)
 			ev |= UK_POLLHUP;
 	} else {
-		if (p->count < PIPE_SIZE)
+		if (!uk_ring_full(&p->ring))
 			ev |= UK_POLLOUT | UK_POLLWRNORM;
 		if (!p->readers)
 			ev |= UK_POLLERR;
@@ -153,7 +115,7 @@ static void pipe_inactive(struct uk_vnode *vn)
 {
 	struct pipe *p = vn->priv;
 
-	vfs_free(p->buf);
+	vfs_free(p->ring.buf);
 	vfs_free(p);
 	uk_vnode_free(vn);
 }
@@ -174,10 +136,11 @@ static struct uk_vnode *pipe_vnode(void)
 
 	if (!p)
 		return NULL;
-	p->buf = vfs_zalloc(PIPE_SIZE);
-	vn = p->buf ? uk_vnode_alloc(&pipe_ops, UK_S_IFIFO | 0600) : NULL;
+	p->ring.buf = vfs_zalloc(PIPE_SIZE);
+	p->ring.size = PIPE_SIZE;
+	vn = p->ring.buf ? uk_vnode_alloc(&pipe_ops, UK_S_IFIFO | 0600) : NULL;
 	if (!vn) {
-		vfs_free(p->buf);
+		vfs_free(p->ring.buf);
 		vfs_free(p);
 		return NULL;
 	}

@@ -442,74 +442,44 @@ enum opt_kind {
 };
 
 struct opt_map {
+	int linux_level, linux_name;
 	enum opt_kind kind;
 	int level, name;
 	int value; /* OPT_NOOP: what getsockopt returns */
 };
 
-static struct opt_map opt_socket(int name)
-{
-	switch (name) {
-	case UK_SO_REUSEADDR:
-		return (struct opt_map){OPT_LWIP, SOL_SOCKET, SO_REUSEADDR, 0};
-	case UK_SO_KEEPALIVE:
-		return (struct opt_map){OPT_LWIP, SOL_SOCKET, SO_KEEPALIVE, 0};
-	case UK_SO_BROADCAST:
-		return (struct opt_map){OPT_LWIP, SOL_SOCKET, SO_BROADCAST, 0};
-	case UK_SO_TYPE:
-		return (struct opt_map){OPT_LWIP, SOL_SOCKET, SO_TYPE, 0};
-	case UK_SO_ERROR:
-		return (struct opt_map){OPT_LWIP, SOL_SOCKET, SO_ERROR, 0};
-	case UK_SO_ACCEPTCONN:
-		return (struct opt_map){OPT_LWIP, SOL_SOCKET, SO_ACCEPTCONN, 0};
-	case UK_SO_RCVBUF:
-		/* lwIP's SO_RCVBUF counts queued bytes differently: fixed answer */
-		return (struct opt_map){OPT_NOOP, 0, 0, TCP_WND};
-	case UK_SO_SNDBUF:
-		return (struct opt_map){OPT_NOOP, 0, 0, TCP_SND_BUF};
-	case UK_SO_LINGER:
-	case UK_SO_REUSEPORT:
-	case UK_SO_RCVTIMEO:
-	case UK_SO_SNDTIMEO:
-		return (struct opt_map){OPT_NOOP, 0, 0, 0};
-	}
-	return (struct opt_map){OPT_UNKNOWN, 0, 0, 0};
-}
-
-static struct opt_map opt_tcp(int name)
-{
-	switch (name) {
-	case UK_TCP_NODELAY:
-		return (struct opt_map){OPT_LWIP, IPPROTO_TCP, TCP_NODELAY, 0};
-	case UK_TCP_KEEPIDLE:
-		return (struct opt_map){OPT_LWIP, IPPROTO_TCP, TCP_KEEPIDLE, 0};
-	case UK_TCP_KEEPINTVL:
-		return (struct opt_map){OPT_LWIP, IPPROTO_TCP, TCP_KEEPINTVL, 0};
-	case UK_TCP_KEEPCNT:
-		return (struct opt_map){OPT_LWIP, IPPROTO_TCP, TCP_KEEPCNT, 0};
-	case UK_TCP_CORK:
-	case UK_TCP_DEFER_ACCEPT:
-		/* lwIP has neither: segments go out as written (TCP_NODELAY or not) */
-		return (struct opt_map){OPT_NOOP, 0, 0, 0};
-	}
-	return (struct opt_map){OPT_UNKNOWN, 0, 0, 0};
-}
+/* every option the driver knows; the rest is OPT_UNKNOWN */
+static const struct opt_map opts[] = {
+    {UK_SOL_SOCKET, UK_SO_REUSEADDR, OPT_LWIP, SOL_SOCKET, SO_REUSEADDR, 0},
+    {UK_SOL_SOCKET, UK_SO_KEEPALIVE, OPT_LWIP, SOL_SOCKET, SO_KEEPALIVE, 0},
+    {UK_SOL_SOCKET, UK_SO_BROADCAST, OPT_LWIP, SOL_SOCKET, SO_BROADCAST, 0},
+    {UK_SOL_SOCKET, UK_SO_TYPE, OPT_LWIP, SOL_SOCKET, SO_TYPE, 0},
+    {UK_SOL_SOCKET, UK_SO_ERROR, OPT_LWIP, SOL_SOCKET, SO_ERROR, 0},
+    {UK_SOL_SOCKET, UK_SO_ACCEPTCONN, OPT_LWIP, SOL_SOCKET, SO_ACCEPTCONN, 0},
+    /* lwIP's SO_RCVBUF counts queued bytes differently: fixed answers */
+    {UK_SOL_SOCKET, UK_SO_RCVBUF, OPT_NOOP, 0, 0, TCP_WND},
+    {UK_SOL_SOCKET, UK_SO_SNDBUF, OPT_NOOP, 0, 0, TCP_SND_BUF},
+    {UK_SOL_SOCKET, UK_SO_LINGER, OPT_NOOP, 0, 0, 0},
+    {UK_SOL_SOCKET, UK_SO_REUSEPORT, OPT_NOOP, 0, 0, 0},
+    {UK_SOL_SOCKET, UK_SO_RCVTIMEO, OPT_NOOP, 0, 0, 0},
+    {UK_SOL_SOCKET, UK_SO_SNDTIMEO, OPT_NOOP, 0, 0, 0},
+    {UK_IPPROTO_TCP, UK_TCP_NODELAY, OPT_LWIP, IPPROTO_TCP, TCP_NODELAY, 0},
+    {UK_IPPROTO_TCP, UK_TCP_KEEPIDLE, OPT_LWIP, IPPROTO_TCP, TCP_KEEPIDLE, 0},
+    {UK_IPPROTO_TCP, UK_TCP_KEEPINTVL, OPT_LWIP, IPPROTO_TCP, TCP_KEEPINTVL, 0},
+    {UK_IPPROTO_TCP, UK_TCP_KEEPCNT, OPT_LWIP, IPPROTO_TCP, TCP_KEEPCNT, 0},
+    /* lwIP has neither: segments go out as written (TCP_NODELAY or not) */
+    {UK_IPPROTO_TCP, UK_TCP_CORK, OPT_NOOP, 0, 0, 0},
+    {UK_IPPROTO_TCP, UK_TCP_DEFER_ACCEPT, OPT_NOOP, 0, 0, 0},
+    {UK_IPPROTO_IP, LINUX_IP_TOS, OPT_LWIP, IPPROTO_IP, IP_TOS, 0},
+    {UK_IPPROTO_IP, LINUX_IP_TTL, OPT_LWIP, IPPROTO_IP, IP_TTL, 0},
+};
 
 static struct opt_map opt_map(int level, int name)
 {
-	switch (level) {
-	case UK_SOL_SOCKET:
-		return opt_socket(name);
-	case UK_IPPROTO_TCP:
-		return opt_tcp(name);
-	case UK_IPPROTO_IP:
-		if (name == LINUX_IP_TOS)
-			return (struct opt_map){OPT_LWIP, IPPROTO_IP, IP_TOS, 0};
-		if (name == LINUX_IP_TTL)
-			return (struct opt_map){OPT_LWIP, IPPROTO_IP, IP_TTL, 0};
-		break;
-	}
-	return (struct opt_map){OPT_UNKNOWN, 0, 0, 0};
+	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+		if (opts[i].linux_level == level && opts[i].linux_name == name)
+			return opts[i];
+	return (struct opt_map){level, name, OPT_UNKNOWN, 0, 0, 0};
 }
 
 /* Linux truncates a short buffer; an IP-level value that fits a byte goes

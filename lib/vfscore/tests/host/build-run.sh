@@ -11,7 +11,7 @@ root=$(cd "$here/../../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 vfs="$root/lib/vfscore"
-core="vnode lookup mount fdtab file open rw names attr fileops cwd pipe eventfd poll console fstab_parse"
+core="vnode lookup mount fdtab file open rw names attr fileops cwd ring pipe eventfd poll console fstab_parse"
 srcs=""
 for f in $core; do srcs="$srcs $vfs/$f.c"; done
 srcs="$srcs $(ls "$root"/lib/ramfs/*.c "$root"/lib/ukcpio/*.c) $root/lib/devfs/devfs.c"
