@@ -6,16 +6,12 @@
 #include <uk/print.h>
 #include <uk/sched.h>
 
-static struct uk_sched *sched_default;
-
-struct uk_sched *uk_sched_get_default(void)
-{
-	return sched_default;
-}
+/* read through the inline uk_sched_get_default() in <uk/sched.h> */
+struct uk_sched *_uk_sched_default;
 
 void uk_sched_set_default(struct uk_sched *s)
 {
-	sched_default = s;
+	_uk_sched_default = s;
 }
 
 void uk_sched_init(struct uk_sched *s, struct uk_alloc *a)
@@ -24,8 +20,8 @@ void uk_sched_init(struct uk_sched *s, struct uk_alloc *a)
 	s->current = NULL;
 	s->zombies = NULL;
 	s->nr_switches = 0;
-	if (!sched_default)
-		sched_default = s;
+	if (!_uk_sched_default)
+		_uk_sched_default = s;
 }
 
 void uk_sched_switch(struct uk_sched *s, struct uk_thread *prev, struct uk_thread *next)

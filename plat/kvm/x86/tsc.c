@@ -35,7 +35,8 @@ struct tsc_segment {
 
 static struct tsc_segment seg;
 static volatile unsigned long seg_gen;
-static uint64_t tsc_hz;
+/* read through the inline kvm_tsc_hz() in <kvm/time.h> */
+uint64_t kvm_tsc_hz_now;
 static uint64_t calib_ns;
 static struct kvm_pit_window pit_window;
 static const char *source;
@@ -86,7 +87,7 @@ static int tsc_present(void)
 
 static uint64_t ticks_ns(uint64_t ticks)
 {
-	return (uint64_t)((unsigned __int128)ticks * UKPLAT_NSEC_PER_SEC / tsc_hz);
+	return (uint64_t)((unsigned __int128)ticks * UKPLAT_NSEC_PER_SEC / kvm_tsc_hz_now);
 }
 
 void kvm_tsc_calibration_begin(void)
@@ -95,13 +96,13 @@ void kvm_tsc_calibration_begin(void)
 
 	if (!tsc_present())
 		return;
-	tsc_hz = kvm_cpuid_tsc_hz();
-	if (tsc_hz) {
+	kvm_tsc_hz_now = kvm_cpuid_tsc_hz();
+	if (kvm_tsc_hz_now) {
 		source = "CPUID";
 		return;
 	}
-	tsc_hz = kvm_pvclock_tsc_hz();
-	if (tsc_hz) {
+	kvm_tsc_hz_now = kvm_pvclock_tsc_hz();
+	if (kvm_tsc_hz_now) {
 		source = "KVM pvclock";
 		return;
 	}
@@ -130,9 +131,9 @@ static const char *pit_frequency(void)
 		                   : "i8254 PIT (own window)";
 	}
 	span_running = 0;
-	tsc_hz = kvm_pit_window_tsc_hz(&pit_window);
+	kvm_tsc_hz_now = kvm_pit_window_tsc_hz(&pit_window);
 #if CONFIG_KVM_TEST_TSC_SKEW_PPM
-	tsc_hz += tsc_hz / 1000000 * CONFIG_KVM_TEST_TSC_SKEW_PPM;
+	kvm_tsc_hz_now += kvm_tsc_hz_now / 1000000 * CONFIG_KVM_TEST_TSC_SKEW_PPM;
 #endif
 	return src;
 }
@@ -151,12 +152,12 @@ int kvm_tsc_init(void)
 #endif
 	if (!source)
 		source = pit_frequency();
-	if (tsc_hz < MIN_PLAUSIBLE_HZ || tsc_hz > MAX_PLAUSIBLE_HZ) {
-		kvm_crit("TSC frequency %lu Hz from %s is implausible\n", tsc_hz, source);
-		tsc_hz = 0;
+	if (kvm_tsc_hz_now < MIN_PLAUSIBLE_HZ || kvm_tsc_hz_now > MAX_PLAUSIBLE_HZ) {
+		kvm_crit("TSC frequency %lu Hz from %s is implausible\n", kvm_tsc_hz_now, source);
+		kvm_tsc_hz_now = 0;
 		return -ENOTSUP;
 	}
-	seg_set_scale(tsc_hz);
+	seg_set_scale(kvm_tsc_hz_now);
 	/* the time the boot waited for the calibration (the span's begin and
 	 * its end), not the span itself, which overlapped other work */
 	calib_ns = ticks_ns(rdtsc() - t0 + begin_tsc);
@@ -183,14 +184,9 @@ void kvm_tsc_set_hz(uint64_t hz)
 	seg.base_ns = seg_ns(&seg, now);
 	seg.base_tsc = now;
 	seg_set_scale(hz);
-	tsc_hz = hz;
+	kvm_tsc_hz_now = hz;
 	compiler_barrier();
 	seg_gen++;
-}
-
-uint64_t kvm_tsc_hz(void)
-{
-	return tsc_hz;
 }
 
 uint64_t kvm_tsc_calibration_ns(void)

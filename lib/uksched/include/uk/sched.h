@@ -31,8 +31,15 @@ struct uk_sched {
 	unsigned long irq_flags; /* interrupt state new threads start with */
 };
 
-/* The first scheduler created becomes the default */
-struct uk_sched *uk_sched_get_default(void);
+/* The first scheduler created becomes the default. Inline, on sched.c's
+ * variable: under TCG each call costs two blocks to translate at boot */
+extern struct uk_sched *_uk_sched_default;
+
+static inline struct uk_sched *uk_sched_get_default(void)
+{
+	return _uk_sched_default;
+}
+
 void uk_sched_set_default(struct uk_sched *s);
 
 /* Switches to the first runnable thread; the boot stack is never used again */

@@ -34,7 +34,14 @@ void kvm_tsc_calibration_lapic(void);
  * a fresh window if it wrapped) and starts the clock.
  * 0, or -ENOTSUP when the TSC is unusable. */
 int kvm_tsc_init(void);
-uint64_t kvm_tsc_hz(void);
+/* The TSC frequency now (0 before kvm_tsc_init()). Inline, on tsc.c's
+ * variable: it is read at five places on the boot path, and under TCG
+ * each call costs two blocks to translate */
+extern uint64_t kvm_tsc_hz_now;
+static inline uint64_t kvm_tsc_hz(void)
+{
+	return kvm_tsc_hz_now;
+}
 /* Where the frequency came from ("CPUID", "KVM pvclock", "i8254 PIT") */
 const char *kvm_tsc_source(void);
 /* The PIT window of the boot calibration, NULL when another source was used */
