@@ -30,7 +30,7 @@ struct sel {
 
 static int isset(const struct fdset *s, int fd)
 {
-	return (s->w[fd / WORD_BITS] >> (fd % WORD_BITS)) & 1;
+	return (int)((s->w[fd / WORD_BITS] >> (fd % WORD_BITS)) & 1);
 }
 
 static void setbit(struct fdset *s, int fd)

@@ -151,10 +151,8 @@ static int vnet_rx(struct uk_netdev *nd, void *buf, size_t cap)
 
 	if (!virtq_take_used(&vn->rxq, &id, &len))
 		return 0;
-	if (len < vn->hdr_len || len > BUF_SIZE) {
-		rc = -EMSGSIZE; /* malformed: dropped like an oversized one */
-	} else if (len - vn->hdr_len > cap) {
-		rc = -EMSGSIZE;
+	if (len < vn->hdr_len || len > BUF_SIZE || len - vn->hdr_len > cap) {
+		rc = -EMSGSIZE; /* malformed ones are dropped like oversized ones */
 	} else {
 		rc = (int)(len - vn->hdr_len);
 		memcpy(buf, (uint8_t *)virtq_buf(&vn->rxq, id) + vn->hdr_len, (size_t)rc);

@@ -217,7 +217,7 @@ static int modern_queue_activate(struct virtio_dev *vd, struct virtq *vq)
 	wr64(vd->common, VIRTIO_COMMON_Q_AVAILLO, (uintptr_t)vq->avail);
 	wr64(vd->common, VIRTIO_COMMON_Q_USEDLO, (uintptr_t)vq->used);
 	noff = rd16(vd->common, VIRTIO_COMMON_Q_NOFF);
-	vq->notify = (volatile uint16_t *)(vd->notify + (uint32_t)noff * vd->notify_mult);
+	vq->notify = (volatile uint16_t *)(vd->notify + (size_t)noff * vd->notify_mult);
 	wr16(vd->common, VIRTIO_COMMON_Q_ENABLE, 1);
 	return 0;
 }

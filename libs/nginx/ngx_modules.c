@@ -48,7 +48,7 @@
 #endif
 
 #define NGX_UNIKIT_EXTERN(m) extern ngx_module_t m;
-#define NGX_UNIKIT_ADDR(m)   &m,
+#define NGX_UNIKIT_ADDR(m)   &(m),
 #define NGX_UNIKIT_NAME(m)   #m,
 
 NGX_UNIKIT_MODULES(NGX_UNIKIT_EXTERN)
