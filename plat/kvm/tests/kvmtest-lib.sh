@@ -4,7 +4,8 @@
 # serialised with flock, so the guest is compiled once per change.
 . "$(dirname "${BASH_SOURCE[0]}")/../../../tests/lib.sh"
 
-KVMT_DIR=${KVMT_DIR:-${TMPDIR:-/tmp}/unikit-kvmplat-test-$(id -u)}
+# one cache per user and source tree: two checkouts must not share objects
+KVMT_DIR=${KVMT_DIR:-${TMPDIR:-/tmp}/unikit-kvmplat-test-$(id -u)-$(printf %s "$UK_ROOT" | cksum | cut -d" " -f1)}
 KVMT_APP=$UK_ROOT/plat/kvm/tests/app
 KVMT_IMAGE=$KVMT_DIR/b/app_qemu-x86_64
 KVMT_PVH=$KVMT_DIR/app_pvh-only
