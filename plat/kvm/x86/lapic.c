@@ -28,16 +28,17 @@
 #define LVT_EXTINT       (7U << 8)
 #define LVT_TSC_DEADLINE (2U << 17)
 
-static volatile uint32_t *lapic;
+/* NULL without a local APIC; read through the inline kvm_lapic_present() */
+volatile uint32_t *kvm_lapic_mmio;
 
 static uint32_t lapic_read(uint32_t reg)
 {
-	return lapic[reg / 4];
+	return kvm_lapic_mmio[reg / 4];
 }
 
 static void lapic_write(uint32_t reg, uint32_t v)
 {
-	lapic[reg / 4] = v;
+	kvm_lapic_mmio[reg / 4] = v;
 }
 
 int kvm_lapic_init(void)
@@ -50,7 +51,7 @@ int kvm_lapic_init(void)
 		return -ENOTSUP;
 	base = rdmsr(X86_MSR_APIC_BASE);
 	wrmsr(X86_MSR_APIC_BASE, base | APIC_BASE_ENABLE);
-	lapic = (volatile uint32_t *)(uintptr_t)(base & APIC_BASE_ADDR);
+	kvm_lapic_mmio = (volatile uint32_t *)(uintptr_t)(base & APIC_BASE_ADDR);
 	lapic_write(LAPIC_TPR, 0);
 	lapic_write(LAPIC_LVT_LINT0, LVT_MASKED);
 	lapic_write(LAPIC_LVT_LINT1, LVT_NMI);
@@ -58,11 +59,6 @@ int kvm_lapic_init(void)
 	lapic_write(LAPIC_TIMER_DIV, TIMER_DIV_1);
 	lapic_write(LAPIC_SVR, SVR_ENABLE | KVM_VEC_SPURIOUS);
 	return 0;
-}
-
-int kvm_lapic_present(void)
-{
-	return lapic != NULL;
 }
 
 uint32_t kvm_lapic_id(void)

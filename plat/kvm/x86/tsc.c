@@ -38,7 +38,9 @@ static volatile unsigned long seg_gen;
 /* read through the inline kvm_tsc_hz() in <kvm/time.h> */
 uint64_t kvm_tsc_hz_now;
 static uint64_t calib_ns;
-static struct kvm_pit_window pit_window;
+/* the boot calibration's window (pit_ticks 0: another source); read
+ * through the inline kvm_tsc_pit_window() */
+struct kvm_pit_window kvm_tsc_window;
 static const char *source;
 static struct kvm_pit_span span;
 static int span_running;
@@ -124,14 +126,15 @@ static const char *pit_frequency(void)
 {
 	const char *src = "i8254 PIT";
 
-	if (!span_running || kvm_pit_span_end(&span, CONFIG_KVM_PIT_CALIBRATION_US, &pit_window)) {
-		if (kvm_pit_window(CONFIG_KVM_PIT_CALIBRATION_US, &pit_window))
+	if (!span_running ||
+	    kvm_pit_span_end(&span, CONFIG_KVM_PIT_CALIBRATION_US, &kvm_tsc_window)) {
+		if (kvm_pit_window(CONFIG_KVM_PIT_CALIBRATION_US, &kvm_tsc_window))
 			return "i8254 PIT (no answer)";
 		src = span_running ? "i8254 PIT (span wrapped, own window)"
 		                   : "i8254 PIT (own window)";
 	}
 	span_running = 0;
-	kvm_tsc_hz_now = kvm_pit_window_tsc_hz(&pit_window);
+	kvm_tsc_hz_now = kvm_pit_window_tsc_hz(&kvm_tsc_window);
 #if CONFIG_KVM_TEST_TSC_SKEW_PPM
 	kvm_tsc_hz_now += kvm_tsc_hz_now / 1000000 * CONFIG_KVM_TEST_TSC_SKEW_PPM;
 #endif
@@ -167,11 +170,6 @@ int kvm_tsc_init(void)
 const char *kvm_tsc_source(void)
 {
 	return source;
-}
-
-const struct kvm_pit_window *kvm_tsc_pit_window(void)
-{
-	return pit_window.pit_ticks ? &pit_window : NULL;
 }
 
 /* From interrupt context (the RTC refinement), interrupts off */

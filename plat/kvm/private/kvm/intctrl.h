@@ -3,6 +3,7 @@
 #ifndef KVM_INTCTRL_H
 #define KVM_INTCTRL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* Legacy PIC: remapped to KVM_VEC_IRQ_BASE and fully masked */
@@ -12,7 +13,13 @@ void kvm_pic_eoi(unsigned int irq);
 
 /* Local APIC (xAPIC, MMIO). 0 or -ENOTSUP when the CPU has none. */
 int kvm_lapic_init(void);
-int kvm_lapic_present(void);
+/* lapic.c's register window, NULL without a local APIC. Inline: under TCG
+ * each call costs two blocks to translate at boot */
+extern volatile uint32_t *kvm_lapic_mmio;
+static inline int kvm_lapic_present(void)
+{
+	return kvm_lapic_mmio != NULL;
+}
 uint32_t kvm_lapic_id(void);
 void kvm_lapic_eoi(void);
 /* One-shot timer on KVM_VEC_TIMER: ticks of the timer clock (divide by 1) */

@@ -3,6 +3,7 @@
 #ifndef KVM_TIME_H
 #define KVM_TIME_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* Marks "boot" for ukplat_monotonic_clock(); first thing in C */
@@ -45,7 +46,11 @@ static inline uint64_t kvm_tsc_hz(void)
 /* Where the frequency came from ("CPUID", "KVM pvclock", "i8254 PIT") */
 const char *kvm_tsc_source(void);
 /* The PIT window of the boot calibration, NULL when another source was used */
-const struct kvm_pit_window *kvm_tsc_pit_window(void);
+extern struct kvm_pit_window kvm_tsc_window;
+static inline const struct kvm_pit_window *kvm_tsc_pit_window(void)
+{
+	return kvm_tsc_window.pit_ticks ? &kvm_tsc_window : NULL;
+}
 /* A better frequency: the clock continues from now at the new rate.
  * Called with interrupts off. */
 void kvm_tsc_set_hz(uint64_t hz);
