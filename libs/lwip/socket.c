@@ -353,16 +353,30 @@ static void iov_done(struct iov_conv *c)
 		uk_lwip_free(c->iov);
 }
 
+/* m's iovecs from msg's (iov_done(c) after the call); lwIP's flags for
+ * flags, or a negative errno */
+static int msg_in(struct msghdr *m, struct iov_conv *c, const struct uk_msghdr *msg, int flags)
+{
+	int lflags = msg_flags_in(flags), n;
+
+	if (lflags < 0)
+		return lflags;
+	n = iov_in(c, msg);
+	if (n < 0)
+		return n;
+	m->msg_iov = c->iov;
+	m->msg_iovlen = n;
+	return lflags;
+}
+
 static ssize_t op_sendmsg(struct uk_socket *s, const struct uk_msghdr *msg, int flags)
 {
 	struct sockaddr_in sin;
 	struct msghdr m = {0};
 	struct iov_conv c;
-	int lflags = msg_flags_in(flags), n, rc;
+	int lflags, rc;
 	ssize_t ret;
 
-	if (lflags < 0)
-		return lflags;
 	if (msg->msg_name && msg->msg_namelen) {
 		rc = addr_in(msg->msg_name, msg->msg_namelen, &sin);
 		if (rc < 0)
@@ -370,11 +384,9 @@ static ssize_t op_sendmsg(struct uk_socket *s, const struct uk_msghdr *msg, int 
 		m.msg_name = &sin;
 		m.msg_namelen = sizeof(sin);
 	}
-	n = iov_in(&c, msg);
-	if (n < 0)
-		return n;
-	m.msg_iov = c.iov;
-	m.msg_iovlen = n;
+	lflags = msg_in(&m, &c, msg, flags);
+	if (lflags < 0)
+		return lflags;
 	ret = LWIP_CALL(lwip_sendmsg(fd_of(s), &m, lflags));
 	iov_done(&c);
 	if (ret < 0)
@@ -388,20 +400,16 @@ static ssize_t op_recvmsg(struct uk_socket *s, struct uk_msghdr *msg, int flags)
 	struct sockaddr_in sin;
 	struct msghdr m = {0};
 	struct iov_conv c;
-	int lflags = msg_flags_in(flags), n;
+	int lflags;
 	ssize_t ret;
 
-	if (lflags < 0)
-		return lflags;
 	if (msg->msg_name) {
 		m.msg_name = &sin;
 		m.msg_namelen = sizeof(sin);
 	}
-	n = iov_in(&c, msg);
-	if (n < 0)
-		return n;
-	m.msg_iov = c.iov;
-	m.msg_iovlen = n;
+	lflags = msg_in(&m, &c, msg, flags);
+	if (lflags < 0)
+		return lflags;
 	ret = LWIP_CALL(lwip_recvmsg(fd_of(s), &m, lflags));
 	iov_done(&c);
 	if (ret < 0) {
