@@ -515,6 +515,12 @@ static int op_getsockopt(struct uk_socket *s, int level, int name, void *val, ui
 	case OPT_UNKNOWN:
 		return -ENOPROTOOPT;
 	case OPT_NOOP:
+		if (level == UK_SOL_SOCKET && name == UK_SO_LINGER) {
+			/* Linux's answer is a struct linger: off, 0 seconds */
+			static const int off[2];
+
+			return uk_socket_optval_out(off, sizeof(off), val, len);
+		}
 		v = o.value;
 		break;
 	case OPT_LWIP:

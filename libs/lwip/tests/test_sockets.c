@@ -257,6 +257,13 @@ UK_TESTCASE(lwip_socket, tcp_driver_both_ends)
 		len = 0;
 		UK_TEST_EXPECT(drv->getsockopt(&c, UK_SOL_SOCKET, UK_SO_TYPE, NULL, &len) == 0);
 	}
+	{
+		int linger[2] = {-1, -1}; /* struct linger: l_onoff, l_linger */
+
+		len = sizeof(linger);
+		UK_TEST_EXPECT(drv->getsockopt(&c, UK_SOL_SOCKET, UK_SO_LINGER, linger, &len) == 0);
+		UK_TEST_EXPECT(len == sizeof(linger) && linger[0] == 0 && linger[1] == 0);
+	}
 	UK_TEST_EXPECT(drv->setsockopt(&c, UK_SOL_SOCKET, 999, &one, sizeof(one)) == -ENOPROTOOPT);
 	UK_TEST_EXPECT(drv->setsockopt(&c, 99, 1, &one, sizeof(one)) == -ENOPROTOOPT);
 
