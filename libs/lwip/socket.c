@@ -175,6 +175,23 @@ static unsigned int conn_events(int fd)
 	return ev;
 }
 
+/* a TCP socket never connected (nor listening): nothing can come, Linux's
+ * recv says ENOTCONN where lwIP's says EAGAIN (a blocking recv would wait
+ * for ever) */
+static int tcp_never_connected(int fd)
+{
+	struct lwip_sock *ls = lwip_socket_dbg_get_socket(fd);
+	struct netconn *c = ls ? ls->conn : NULL;
+	int r;
+
+	if (!c || NETCONNTYPE_GROUP(netconn_type(c)) != NETCONN_TCP)
+		return 0;
+	LOCK_TCPIP_CORE();
+	r = c->pcb.tcp && c->pcb.tcp->state == CLOSED;
+	UNLOCK_TCPIP_CORE();
+	return r;
+}
+
 /* --- addresses --------------------------------------------------------------- */
 /* Linux sockaddr bytes -> lwIP's; AF_UNSPEC passes (connect: disconnect) */
 static int addr_in(const void *addr, uint32_t len, struct sockaddr_in *out)
@@ -415,7 +432,9 @@ static ssize_t op_recvmsg(struct uk_socket *s, struct uk_msghdr *msg, int flags)
 	if (ret < 0) {
 		ret = lwip_err();
 		/* lwIP says ENOTCONN once end of file was read: Linux reads 0 again */
-		return ret == -ENOTCONN && (conn_events(fd_of(s)) & UK_POLLRDHUP) ? 0 : ret;
+		if (ret == -ENOTCONN && (conn_events(fd_of(s)) & UK_POLLRDHUP))
+			return 0;
+		return ret == -EAGAIN && tcp_never_connected(fd_of(s)) ? -ENOTCONN : ret;
 	}
 	set_connecting(s, 0);
 	msg->msg_flags = ((m.msg_flags & MSG_TRUNC) ? LINUX_MSG_TRUNC : 0) |

@@ -471,9 +471,13 @@ UK_TESTCASE(lwip_socket, poll_fin_then_close)
 	/* never connected: Linux reports it writable and hung up */
 	UK_TEST_EXPECT(sk_open(&f, UK_SOCK_STREAM) == 0);
 	UK_TEST_EXPECT(drv->poll(&f) == (UK_POLLOUT | UK_POLLHUP));
+	/* nothing can come: Linux's recv says ENOTCONN (not EAGAIN, which
+	 * would make a blocking recv wait for ever) */
+	UK_TEST_EXPECT(recv_buf(&f, buf, sizeof(buf), 0) == -ENOTCONN);
 	drv->close(&f);
 
 	UK_TEST_EXPECT(tcp_pair(5006, &l, &c, &s) == 0);
+	UK_TEST_EXPECT(recv_buf(&l, buf, sizeof(buf), 0) == -ENOTCONN); /* a listener */
 	UK_TEST_EXPECT(!(drv->poll(&l) & HANGUPS));
 	UK_TEST_EXPECT(!(drv->poll(&c) & HANGUPS));
 	UK_TEST_EXPECT(!(drv->poll(&s) & HANGUPS));
