@@ -48,9 +48,7 @@ static ssize_t con_read(struct uk_vnode *vn, struct uk_file *f, void *buf, size_
 		n = ukplat_cink(buf, len > 0x7fffffff ? 0x7fffffff : (unsigned int)len);
 		if (n != 0)
 			return n; /* data, or the platform's error */
-		if (f->flags & UK_O_NONBLOCK)
-			return -EAGAIN;
-		rc = vfs_wait(1);
+		rc = vfs_wait_file(f, 1);
 		if (rc)
 			return rc;
 	}

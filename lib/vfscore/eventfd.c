@@ -22,9 +22,7 @@ static ssize_t efd_read(struct uk_vnode *vn, struct uk_file *f, void *buf, size_
 	if (len < sizeof(v))
 		return -EINVAL;
 	while (!e->count) {
-		if (f->flags & UK_O_NONBLOCK)
-			return -EAGAIN;
-		rc = vfs_wait(0);
+		rc = vfs_wait_file(f, 0);
 		if (rc)
 			return rc;
 	}
@@ -49,9 +47,7 @@ static ssize_t efd_write(struct uk_vnode *vn, struct uk_file *f, const void *buf
 	if (v > EVENTFD_MAX)
 		return -EINVAL;
 	while (EVENTFD_MAX - e->count < v) {
-		if (f->flags & UK_O_NONBLOCK)
-			return -EAGAIN;
-		rc = vfs_wait(0);
+		rc = vfs_wait_file(f, 0);
 		if (rc)
 			return rc;
 	}

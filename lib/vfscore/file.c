@@ -90,3 +90,8 @@ ssize_t vfs_file_write(struct uk_file *f, const void *buf, size_t len, int64_t *
 	}
 	return n;
 }
+
+int vfs_wait_file(const struct uk_file *f, int periodic)
+{
+	return (f->flags & UK_O_NONBLOCK) ? -EAGAIN : vfs_wait(periodic);
+}

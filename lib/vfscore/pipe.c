@@ -30,9 +30,7 @@ static ssize_t pipe_read(struct uk_vnode *vn, struct uk_file *f, void *buf, size
 	while (!p->ring.count) {
 		if (!p->writers)
 			return 0; /* end of file */
-		if (f->flags & UK_O_NONBLOCK)
-			return -EAGAIN;
-		rc = vfs_wait(0);
+		rc = vfs_wait_file(f, 0);
 		if (rc)
 			return rc;
 	}
@@ -55,9 +53,7 @@ static ssize_t pipe_write(struct uk_vnode *vn, struct uk_file *f, const void *bu
 		uk_vfs_poll_notify(); /* data for the reader */
 		if (done == len)
 			break;
-		if (f->flags & UK_O_NONBLOCK)
-			return done ? (ssize_t)done : -EAGAIN;
-		int rc = vfs_wait(0);
+		int rc = vfs_wait_file(f, 0);
 
 		if (rc)
 			return done ? (ssize_t)done : rc;

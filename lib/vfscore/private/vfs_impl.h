@@ -39,6 +39,9 @@ void vfs_fill_stat(const struct uk_vnode *vn, struct uk_stat *st);
 ssize_t vfs_file_read(struct uk_file *f, void *buf, size_t len, int64_t *off);
 ssize_t vfs_file_write(struct uk_file *f, const void *buf, size_t len, int64_t *off);
 void vfs_fdtab_reset(void);
+/* a blocking read or write of f that must wait: -EAGAIN on a non-blocking
+ * file, vfs_wait() (vfs_os.h) otherwise */
+int vfs_wait_file(const struct uk_file *f, int periodic);
 void vfs_mounts_reset(void);
 
 #endif
