@@ -43,6 +43,10 @@ static struct uk_socket *sock_of_fd[MEMP_NUM_NETCONN];
 /* a non-blocking connect is under way: lwIP reports a refused connection
  * as a reset (ERR_RST), Linux as ECONNREFUSED */
 static uint8_t connecting[MEMP_NUM_NETCONN];
+/* end of file was read: once lwIP has freed the pcb too (TIME-WAIT over,
+ * patches/0003), its next reads say ECONNRESET or ENOTCONN where Linux
+ * reads 0 again */
+static uint8_t eof_read[MEMP_NUM_NETCONN];
 static unsigned long nr_events;
 
 static int fd_of(const struct uk_socket *s)
@@ -66,6 +70,7 @@ static void attach(struct uk_socket *s, int fd)
 	if (i >= 0) {
 		sock_of_fd[i] = s;
 		connecting[i] = 0;
+		eof_read[i] = 0;
 	}
 }
 
@@ -91,6 +96,18 @@ static int is_connecting(const struct uk_socket *s)
 	int i = fd_index(fd_of(s));
 
 	return i >= 0 && connecting[i];
+}
+
+/* with on < 0: whether end of file was read; else sets it */
+static int eof_flag(const struct uk_socket *s, int on)
+{
+	int i = fd_index(fd_of(s));
+
+	if (i < 0)
+		return 0;
+	if (on >= 0)
+		eof_read[i] = (uint8_t)on;
+	return eof_read[i];
 }
 
 /* the error of the lwIP call that just failed, as a negative errno */
@@ -190,6 +207,13 @@ static int tcp_never_connected(int fd)
 	r = c->pcb.tcp && c->pcb.tcp->state == CLOSED;
 	UNLOCK_TCPIP_CORE();
 	return r;
+}
+
+static int is_tcp(int fd)
+{
+	struct lwip_sock *ls = lwip_socket_dbg_get_socket(fd);
+
+	return ls && ls->conn && NETCONNTYPE_GROUP(netconn_type(ls->conn)) == NETCONN_TCP;
 }
 
 /* --- addresses --------------------------------------------------------------- */
@@ -434,9 +458,14 @@ static ssize_t op_recvmsg(struct uk_socket *s, struct uk_msghdr *msg, int flags)
 		/* lwIP says ENOTCONN once end of file was read: Linux reads 0 again */
 		if (ret == -ENOTCONN && (conn_events(fd_of(s)) & UK_POLLRDHUP))
 			return 0;
+		/* and ECONNRESET once the pcb it held is gone after that */
+		if (ret == -ECONNRESET && eof_flag(s, -1) && (conn_events(fd_of(s)) & UK_POLLHUP))
+			return 0;
 		return ret == -EAGAIN && tcp_never_connected(fd_of(s)) ? -ENOTCONN : ret;
 	}
 	set_connecting(s, 0);
+	if (ret == 0 && is_tcp(fd_of(s)))
+		eof_flag(s, 1);
 	msg->msg_flags = ((m.msg_flags & MSG_TRUNC) ? LINUX_MSG_TRUNC : 0) |
 	                 ((m.msg_flags & MSG_CTRUNC) ? LINUX_MSG_CTRUNC : 0);
 	msg->msg_controllen = 0;
@@ -552,6 +581,10 @@ static int op_getsockopt(struct uk_socket *s, int level, int name, void *val, ui
 		if (o.level == SOL_SOCKET && o.name == SO_ERROR) {
 			if (v == ECONNRESET && is_connecting(s))
 				v = ECONNREFUSED;
+			/* ERR_CLSD: lwIP's note that the pcb ended normally
+			 * (LAST-ACK or TIME-WAIT over), not an error */
+			if (v == ENOTCONN)
+				v = 0;
 			set_connecting(s, 0);
 		}
 		break;

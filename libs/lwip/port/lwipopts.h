@@ -100,6 +100,11 @@ void uk_lwip_free(void *p);
 #define TCP_LISTEN_BACKLOG         1
 #define TCP_DEFAULT_LISTEN_BACKLOG 128
 #define LWIP_TCP_KEEPALIVE         1 /* TCP_KEEPIDLE/INTVL/CNT */
+#if CONFIG_LIBLWIP_TEST
+/* test images only: TIME-WAIT ends after 1-1.5 s (2*MSL, counted in 500 ms
+ * ticks) instead of 120 s, so lwip_socket.timewait_expiry sees it end */
+#define TCP_MSL 250UL
+#endif
 #define TCP_OVERSIZE               TCP_MSS
 #define LWIP_CHECKSUM_ON_COPY      1
 

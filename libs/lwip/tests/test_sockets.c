@@ -14,8 +14,12 @@
 #include <uk/thread.h>
 
 #include "lwip/opt.h"
+#include "lwip/api.h"
+#include "lwip/priv/sockets_priv.h"
+#include "lwip/priv/tcp_priv.h"
 #include "lwip/sockets.h"
 #include "lwip/sys.h"
+#include "lwip/tcpip.h"
 #include "uk_lwip_socket.h"
 
 #define MS          1000000ULL
@@ -546,4 +550,84 @@ UK_TESTCASE(lwip_socket, poll_reset_and_shut_rd)
 	drv->close(&c);
 	drv->close(&s);
 	drv->close(&l);
+}
+
+/* --- TIME-WAIT ends under a socket that still holds its pcb ------------------ */
+/* whether the netconn of s holds no pcb or one lwIP still lists (a freed pcb
+ * is in none of the lists: the netconn would use freed memory) */
+static int pcb_listed(const struct uk_socket *s)
+{
+	struct lwip_sock *ls = lwip_socket_dbg_get_socket((int)(intptr_t)s->priv - 1);
+	const struct tcp_pcb *pcb, *p;
+	int found = 0;
+
+	if (!ls || !ls->conn)
+		return 0;
+	LOCK_TCPIP_CORE();
+	pcb = ls->conn->pcb.tcp;
+	for (p = tcp_active_pcbs; pcb && p && !found; p = p->next)
+		found = p == pcb;
+	for (p = tcp_tw_pcbs; pcb && p && !found; p = p->next)
+		found = p == pcb;
+	UNLOCK_TCPIP_CORE();
+	return !pcb || found;
+}
+
+/* c shuts down its sending side, then s: c's pcb goes to TIME-WAIT */
+static int fins_both_ways(struct uk_socket *c, struct uk_socket *s)
+{
+	if (drv->shutdown(c, UK_SHUT_WR) || !(wait_for(s, UK_POLLRDHUP, 5000) & UK_POLLRDHUP))
+		return 1;
+	if (drv->shutdown(s, UK_SHUT_WR))
+		return 2;
+	return wait_for(c, UK_POLLHUP, 5000) & UK_POLLHUP ? 0 : 3;
+}
+
+/*
+ * 2*MSL after our SHUT_WR and the peer's FIN (TCP_MSL is short in test
+ * images, lwipopts.h), lwIP frees the pcb in TIME-WAIT: the socket must
+ * let go of it, whether it read end of file (d) or not (c), and still read
+ * 0, poll hung up without error, and close.
+ */
+UK_TESTCASE(lwip_socket, timewait_expiry)
+{
+	struct uk_socket l, c, s, m, d, t;
+	const unsigned int want = UK_POLLIN | UK_POLLRDHUP | UK_POLLHUP;
+	char buf[8];
+	uint32_t len;
+	int ok = 1, v = -1;
+
+	UK_TEST_ASSERT(tcp_pair(5008, &l, &c, &s) == 0);
+	UK_TEST_ASSERT(tcp_pair(5009, &m, &d, &t) == 0);
+	UK_TEST_EXPECT(fins_both_ways(&c, &s) == 0);
+	UK_TEST_EXPECT(fins_both_ways(&d, &t) == 0);
+	UK_TEST_EXPECT(recv_buf(&d, buf, sizeof(buf), 0) == 0);
+	UK_TEST_EXPECT(pcb_listed(&c) && pcb_listed(&d));
+
+	/* TIME-WAIT ends within 1.5 s (2*MSL, two 500 ms ticks of tcp_slowtmr) */
+	for (int i = 0; i < 25 && ok; i++) {
+		uk_sched_sleep_ns(100 * MS);
+		ok = pcb_listed(&c) && pcb_listed(&d);
+	}
+	uk_sched_sleep_ns(1000 * MS);
+	ok = ok && pcb_listed(&c) && pcb_listed(&d);
+	UK_TEST_EXPECT(ok);
+	if (!ok)
+		return; /* a close would free the freed pcb again */
+
+	UK_TEST_EXPECT((drv->poll(&c) & (want | UK_POLLERR)) == want);
+	UK_TEST_EXPECT((drv->poll(&d) & (want | UK_POLLERR)) == want);
+	UK_TEST_EXPECT(recv_buf(&c, buf, sizeof(buf), 0) == 0);
+	UK_TEST_EXPECT(recv_buf(&c, buf, sizeof(buf), 0) == 0);
+	UK_TEST_EXPECT(recv_buf(&d, buf, sizeof(buf), 0) == 0);
+	UK_TEST_EXPECT((drv->poll(&c) & (want | UK_POLLERR)) == want);
+	len = sizeof(v);
+	UK_TEST_EXPECT(drv->getsockopt(&c, UK_SOL_SOCKET, UK_SO_ERROR, &v, &len) == 0 && v == 0);
+	UK_TEST_EXPECT(recv_buf(&c, buf, sizeof(buf), 0) == 0);
+	drv->close(&c);
+	drv->close(&d);
+	drv->close(&s);
+	drv->close(&t);
+	drv->close(&l);
+	drv->close(&m);
 }
