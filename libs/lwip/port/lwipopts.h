@@ -105,8 +105,8 @@ void uk_lwip_free(void *p);
  * ticks) instead of 120 s, so lwip_socket.timewait_expiry sees it end */
 #define TCP_MSL 250UL
 #endif
-#define TCP_OVERSIZE               TCP_MSS
-#define LWIP_CHECKSUM_ON_COPY      1
+#define TCP_OVERSIZE          TCP_MSS
+#define LWIP_CHECKSUM_ON_COPY 1
 
 /* checksums are computed in software (no offload from the netdev API) */
 #define CHECKSUM_GEN_IP     1

@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <uk/wait.h>
 
-#define UK_NETDEV_MAX 4
+#define UK_NETDEV_MAX        4
 #define UK_NETDEV_HWADDR_LEN 6
 
 struct uk_netdev;
@@ -39,18 +39,19 @@ struct uk_netdev_ops {
 struct uk_netdev {
 	/* set by the driver before uk_netdev_register() */
 	const struct uk_netdev_ops *ops;
-	const char *driver;                     /* "virtio-net" */
-	uint8_t hwaddr[UK_NETDEV_HWADDR_LEN];   /* MAC address */
-	uint16_t mtu;                           /* payload bytes, 1500 */
-	void *priv;                             /* the driver's */
+	const char *driver;                   /* "virtio-net" */
+	uint8_t hwaddr[UK_NETDEV_HWADDR_LEN]; /* MAC address */
+	uint16_t mtu;                         /* payload bytes, 1500 */
+	void *priv;                           /* the driver's */
 	/* set by uknetdev */
-	unsigned int id;                        /* netdev<id>, in registration order */
+	unsigned int id; /* netdev<id>, in registration order */
 	int started;
-	struct uk_waitq rx_wq;                  /* woken by uk_netdev_rx_event() */
+	struct uk_waitq rx_wq; /* woken by uk_netdev_rx_event() */
 	uint64_t rx_frames, rx_bytes, rx_dropped, tx_frames, tx_bytes, tx_errors;
 };
 
-/* drivers: 0, -ENOSPC (UK_NETDEV_MAX reached), -EINVAL; logs "Registered netdev<id>: <ptr> (<driver>)" */
+/* drivers: 0, -ENOSPC (UK_NETDEV_MAX reached), -EINVAL; logs "Registered netdev<id>: <ptr>
+ * (<driver>)" */
 int uk_netdev_register(struct uk_netdev *dev);
 /* drivers, from the device's interrupt handler: frames arrived */
 void uk_netdev_rx_event(struct uk_netdev *dev);
