@@ -3,6 +3,8 @@
 # with the x86_64 system call numbers (Debian: linux-libc-dev).
 # Usage: ./gen-nr.py [/usr/include/x86_64-linux-gnu/asm/unistd_64.h]
 import re
+import shutil
+import subprocess
 import sys
 
 src = sys.argv[1] if len(sys.argv) > 1 else '/usr/include/x86_64-linux-gnu/asm/unistd_64.h'
@@ -37,3 +39,6 @@ c += ['};', '',
       '\tif (nr < 0 || nr >= UK_SYSCALL_NR_LIMIT || !names[nr])', '\t\treturn "<unknown>";',
       '\treturn names[nr];', '}', '']
 open('names.c', 'w').write('\n'.join(c))
+# the repository's .clang-format style, like every other source file
+if shutil.which('clang-format'):
+    subprocess.run(['clang-format', '-i', 'include/uk/syscall_nr.h', 'names.c'], check=True)
