@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * virtio-net over the PCI transport: one netdev per device, queue 0
+ * virtio-net over the PCI or MMIO transport: one netdev per device, queue 0
  * receives, queue 1 transmits. Every frame travels behind a virtio-net
  * header (all zero on transmit: no checksum or segmentation offload is
  * negotiated), copied to and from per-descriptor buffers.
@@ -200,14 +200,12 @@ static int link_up(struct virtio_net *vn)
 	return st & VIRTIO_NET_S_LINK_UP;
 }
 
-/* reset, acknowledge, features: up to DRIVER_OK, which start() sets */
-static int vnet_init_device(struct virtio_net *vn, struct ukpci_dev *pci)
+/* reset, acknowledge, features: up to DRIVER_OK, which start() sets; the
+ * transport is set up */
+static int vnet_init_device(struct virtio_net *vn)
 {
 	int rc;
 
-	rc = virtio_pci_init(&vn->vd, pci);
-	if (rc)
-		return rc;
 	virtio_reset(&vn->vd);
 	virtio_status_set(&vn->vd, VIRTIO_STATUS_ACK);
 	virtio_status_set(&vn->vd, VIRTIO_STATUS_DRIVER);
@@ -229,10 +227,39 @@ static int vnet_init_device(struct virtio_net *vn, struct ukpci_dev *pci)
 	return 0;
 }
 
+/* the transport-independent part of a probe: vn's transport and irq are
+ * set; 0, or an error with the device reset and vn to be freed */
+static int vnet_attach(struct virtio_net *vn)
+{
+	const uint8_t *m;
+	int rc;
+
+	vn->index = vnet_count;
+	rc = vnet_init_device(vn);
+	if (rc)
+		return rc;
+	read_mac(vn);
+	vn->nd.ops = &vnet_ops;
+	vn->nd.driver = "virtio-net";
+	vn->nd.mtu = MTU;
+	vn->nd.priv = vn;
+	rc = uk_netdev_register(&vn->nd);
+	if (rc) {
+		virtio_reset(&vn->vd);
+		return rc;
+	}
+	vnet_count++;
+	m = vn->nd.hwaddr;
+	uk_pr_info("virtio-net: %u: netdev%u, %s interface, IRQ %u, "
+	           "%02x:%02x:%02x:%02x:%02x:%02x, link %s\n",
+	           vn->index, vn->nd.id, vn->vd.modern ? "virtio 1.x" : "legacy", vn->irq, m[0],
+	           m[1], m[2], m[3], m[4], m[5], link_up(vn) ? "up" : "down");
+	return 0;
+}
+
 static int vnet_probe(struct ukpci_dev *pci)
 {
 	struct virtio_net *vn;
-	const uint8_t *m;
 	int rc;
 
 	if (pci->irq_pin == 0 || pci->irq_line == 0 || pci->irq_line == 0xff) {
@@ -243,32 +270,16 @@ static int vnet_probe(struct ukpci_dev *pci)
 	vn = uk_calloc(uk_alloc_get_default(), 1, sizeof(*vn));
 	if (!vn)
 		return -ENOMEM;
-	vn->index = vnet_count;
 	vn->irq = pci->irq_line;
-	rc = vnet_init_device(vn, pci);
-	if (rc)
-		goto err;
-	read_mac(vn);
-	vn->nd.ops = &vnet_ops;
-	vn->nd.driver = "virtio-net";
-	vn->nd.mtu = MTU;
-	vn->nd.priv = vn;
-	rc = uk_netdev_register(&vn->nd);
-	if (rc)
-		goto err_reset;
+	rc = virtio_pci_init(&vn->vd, pci);
+	if (!rc)
+		rc = vnet_attach(vn);
+	if (rc) {
+		uk_free(uk_alloc_get_default(), vn);
+		return rc;
+	}
 	pci->priv = vn;
-	vnet_count++;
-	m = vn->nd.hwaddr;
-	uk_pr_info("virtio-net: %u: netdev%u, %s interface, IRQ %u, "
-	           "%02x:%02x:%02x:%02x:%02x:%02x, link %s\n",
-	           vn->index, vn->nd.id, vn->vd.modern ? "virtio 1.x" : "legacy", vn->irq, m[0],
-	           m[1], m[2], m[3], m[4], m[5], link_up(vn) ? "up" : "down");
 	return 0;
-err_reset:
-	virtio_reset(&vn->vd);
-err:
-	uk_free(uk_alloc_get_default(), vn);
-	return rc;
 }
 
 static const struct ukpci_match vnet_ids[] = {
@@ -290,3 +301,55 @@ static int vnet_register(void)
 
 /* before the PCI scan (plat priority 2) */
 uk_initcall_prio(vnet_register, plat, 1);
+
+/*
+ * virtio-mmio: QEMU's microvm has no PCI bus but fixed transport slots of
+ * 512 bytes from 0xfeb00000; slot n interrupts on GSI 24 + n of its second
+ * I/O APIC (ioapic2=on, the default), level triggered, active high. An
+ * empty slot reads device id 0. The slots are probed only when the PCI
+ * scan found nothing: on pc that range can hold PCI BARs.
+ */
+#define MMIO_SLOT_BASE 0xfeb00000UL
+#define MMIO_SLOT_SIZE 512
+#define MMIO_SLOTS     24
+#define MMIO_GSI_BASE  24
+
+static int vnet_mmio_probe(unsigned int slot)
+{
+	struct virtio_net *vn;
+	struct virtio_dev vd;
+	int rc;
+
+	if (virtio_mmio_init(&vd, MMIO_SLOT_BASE + slot * MMIO_SLOT_SIZE) ||
+	    virtio_mmio_device_id(&vd) != VIRTIO_MMIO_DEV_NET)
+		return 0;
+	vn = uk_calloc(uk_alloc_get_default(), 1, sizeof(*vn));
+	if (!vn)
+		return -ENOMEM;
+	vn->vd = vd;
+	vn->irq = MMIO_GSI_BASE + slot;
+	uk_pr_info("virtio-mmio %u at 0x%lx (version %u): virtio-net\n", slot,
+	           MMIO_SLOT_BASE + slot * MMIO_SLOT_SIZE, vd.modern ? 2 : 1);
+	rc = ukplat_irq_set_mode(vn->irq, 1, 0);
+	if (!rc)
+		rc = vnet_attach(vn);
+	if (rc) {
+		uk_pr_err("virtio-mmio %u: %d\n", slot, rc);
+		uk_free(uk_alloc_get_default(), vn);
+	}
+	return rc;
+}
+
+static int vnet_mmio_scan(void)
+{
+	unsigned int slot;
+
+	if (ukpci_count())
+		return 0;
+	for (slot = 0; slot < MMIO_SLOTS; slot++)
+		vnet_mmio_probe(slot);
+	return 0;
+}
+
+/* after the PCI scan */
+uk_initcall_prio(vnet_mmio_scan, plat, 3);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * virtio-net's INTx handler (built with -mgeneral-regs-only). The line is
- * level triggered and may be shared: reading the ISR register both tells
- * whether this device raised it and lowers it.
+ * virtio-net's interrupt handler (built with -mgeneral-regs-only): PCI INTx
+ * or a virtio-mmio line. The line is level triggered and may be shared:
+ * reading the ISR register (MMIO: InterruptStatus, then InterruptACK) both
+ * tells whether this device raised it and lowers it.
  */
 #include "virtio_net.h"
 

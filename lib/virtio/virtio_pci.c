@@ -105,6 +105,7 @@ int virtio_pci_init(struct virtio_dev *vd, struct ukpci_dev *pci)
 	const struct ukpci_bar *bar = &pci->bar[0];
 
 	vd->pci = pci;
+	vd->mmio = NULL;
 	vd->features = 0;
 	if (bar->type == UKPCI_BAR_IO && bar->size >= VIRTIO_LEG_DEVICE_CFG) {
 		vd->iobase = (uint16_t)bar->base;
@@ -119,8 +120,12 @@ int virtio_pci_init(struct virtio_dev *vd, struct ukpci_dev *pci)
 	return -ENODEV;
 }
 
+/* The functions below serve both transports: MMIO devices (vd->mmio) go
+ * to virtio_mmio.c, the rest is PCI. */
 uint8_t virtio_status_get(struct virtio_dev *vd)
 {
+	if (vd->mmio)
+		return virtio_mmio_status_get(vd);
 	if (vd->modern)
 		return rd8(vd->common, VIRTIO_COMMON_STATUS);
 	return inb(vd->iobase + VIRTIO_LEG_STATUS);
@@ -128,7 +133,9 @@ uint8_t virtio_status_get(struct virtio_dev *vd)
 
 static void status_write(struct virtio_dev *vd, uint8_t v)
 {
-	if (vd->modern)
+	if (vd->mmio)
+		virtio_mmio_status_write(vd, v);
+	else if (vd->modern)
 		wr8(vd->common, VIRTIO_COMMON_STATUS, v);
 	else
 		outb(vd->iobase + VIRTIO_LEG_STATUS, v);
@@ -151,6 +158,8 @@ static uint64_t modern_features_get(struct virtio_dev *vd)
 {
 	uint64_t f;
 
+	if (vd->mmio)
+		return virtio_mmio_features_get(vd);
 	wr32(vd->common, VIRTIO_COMMON_DFSELECT, 1);
 	f = (uint64_t)rd32(vd->common, VIRTIO_COMMON_DF) << 32;
 	wr32(vd->common, VIRTIO_COMMON_DFSELECT, 0);
@@ -159,6 +168,10 @@ static uint64_t modern_features_get(struct virtio_dev *vd)
 
 static void modern_features_set(struct virtio_dev *vd, uint64_t f)
 {
+	if (vd->mmio) {
+		virtio_mmio_features_set(vd, f);
+		return;
+	}
 	wr32(vd->common, VIRTIO_COMMON_GFSELECT, 0);
 	wr32(vd->common, VIRTIO_COMMON_GF, (uint32_t)f);
 	wr32(vd->common, VIRTIO_COMMON_GFSELECT, 1);
@@ -169,6 +182,13 @@ int virtio_negotiate(struct virtio_dev *vd, uint64_t wanted)
 {
 	uint64_t offered;
 
+	if (!vd->modern && vd->mmio) {
+		/* legacy MMIO: the low 32 feature bits, no FEATURES_OK */
+		offered = virtio_mmio_features_get(vd);
+		vd->features = offered & wanted & 0xffffffffULL;
+		virtio_mmio_features_set(vd, vd->features);
+		return 0;
+	}
 	if (!vd->modern) {
 		offered = inl(vd->iobase + VIRTIO_LEG_DEV_FEATURES);
 		vd->features = offered & wanted & 0xffffffffULL;
@@ -193,12 +213,15 @@ void virtio_cfg_read(struct virtio_dev *vd, unsigned int off, void *buf, unsigne
 	unsigned int i;
 
 	for (i = 0; i < len; i++)
-		p[i] = vd->modern ? rd8(vd->device, off + i)
-		                  : inb((uint16_t)(vd->iobase + VIRTIO_LEG_DEVICE_CFG + off + i));
+		p[i] = vd->mmio     ? virtio_mmio_cfg_read8(vd, off + i)
+		       : vd->modern ? rd8(vd->device, off + i)
+		                    : inb((uint16_t)(vd->iobase + VIRTIO_LEG_DEVICE_CFG + off + i));
 }
 
 uint16_t virtio_queue_size(struct virtio_dev *vd, uint16_t index)
 {
+	if (vd->mmio)
+		return virtio_mmio_queue_size(vd, index);
 	if (vd->modern) {
 		wr16(vd->common, VIRTIO_COMMON_Q_SELECT, index);
 		return rd16(vd->common, VIRTIO_COMMON_Q_SIZE);
@@ -226,6 +249,8 @@ int virtio_queue_activate(struct virtio_dev *vd, struct virtq *vq)
 {
 	uintptr_t pa = (uintptr_t)vq->ring_mem; /* identity mapped */
 
+	if (vd->mmio)
+		return virtio_mmio_queue_activate(vd, vq);
 	if (vd->modern)
 		return modern_queue_activate(vd, vq);
 	if (pa % VIRTIO_LEG_RING_ALIGN || (pa >> 12) > 0xffffffffULL)
@@ -237,7 +262,9 @@ int virtio_queue_activate(struct virtio_dev *vd, struct virtq *vq)
 
 void virtio_queue_notify(struct virtq *vq)
 {
-	if (vq->vdev->modern)
+	if (vq->vdev->mmio)
+		virtio_mmio_queue_notify(vq);
+	else if (vq->vdev->modern)
 		*vq->notify = vq->index;
 	else
 		outw(vq->vdev->iobase + VIRTIO_LEG_QUEUE_NOTIFY, vq->index);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* MADT ("APIC"): the I/O APIC and the ISA interrupt source overrides */
+/* MADT ("APIC"): the I/O APICs and the ISA interrupt source overrides */
 #include <stdint.h>
 #include <kvm/acpi.h>
 #include <kvm/errno.h>
@@ -40,8 +40,8 @@ static void madt_entry(const struct madt_entry *e, int *ioapics)
 	const struct madt_ioapic *io = (const void *)e;
 	const struct madt_override *ov = (const void *)e;
 
-	if (e->type == MADT_IOAPIC && e->length >= sizeof(*io) && !*ioapics) {
-		/* one I/O APIC serves every VMM we target; extra ones are ignored */
+	if (e->type == MADT_IOAPIC && e->length >= sizeof(*io)) {
+		/* every one: microvm's second serves its virtio-mmio GSIs 24-47 */
 		if (kvm_ioapic_init(io->addr, io->gsi_base) == 0)
 			(*ioapics)++;
 	} else if (e->type == MADT_OVERRIDE && e->length >= sizeof(*ov)) {

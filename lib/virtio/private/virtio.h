@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * libvirtio internals: the PCI transport (legacy interface: registers in
+ * libvirtio internals: the PCI and MMIO transports (PCI legacy: registers in
  * I/O BAR 0) and split virtqueues, as the virtio specification (1.x,
  * sections 2.7 "Split Virtqueues" and 4.1.4.8 "Legacy Interfaces: A Note
  * on PCI Device Layout") describes them.
@@ -104,11 +104,38 @@ struct vring_used {
 #define VIRTIO_COMMON_Q_USEDLO  0x30
 #define VIRTIO_COMMON_Q_USEDHI  0x34
 
-/* one virtio device behind the PCI transport */
+/* virtio-mmio registers, spec 4.2.2 (version 2) and 4.2.4 (legacy, 1) */
+#define VIRTIO_MMIO_MAGIC            0x000
+#define VIRTIO_MMIO_MAGIC_VALUE      0x74726976 /* "virt" */
+#define VIRTIO_MMIO_VERSION          0x004
+#define VIRTIO_MMIO_DEVICE_ID        0x008
+#define VIRTIO_MMIO_DEV_FEATURES     0x010
+#define VIRTIO_MMIO_DEV_FEATURES_SEL 0x014
+#define VIRTIO_MMIO_DRV_FEATURES     0x020
+#define VIRTIO_MMIO_DRV_FEATURES_SEL 0x024
+#define VIRTIO_MMIO_GUEST_PAGE_SIZE  0x028 /* legacy */
+#define VIRTIO_MMIO_QUEUE_SEL        0x030
+#define VIRTIO_MMIO_QUEUE_NUM_MAX    0x034
+#define VIRTIO_MMIO_QUEUE_NUM        0x038
+#define VIRTIO_MMIO_QUEUE_ALIGN      0x03c /* legacy */
+#define VIRTIO_MMIO_QUEUE_PFN        0x040 /* legacy */
+#define VIRTIO_MMIO_QUEUE_READY      0x044
+#define VIRTIO_MMIO_QUEUE_NOTIFY     0x050
+#define VIRTIO_MMIO_INT_STATUS       0x060
+#define VIRTIO_MMIO_INT_ACK          0x064
+#define VIRTIO_MMIO_STATUS           0x070
+#define VIRTIO_MMIO_QUEUE_DESC       0x080
+#define VIRTIO_MMIO_QUEUE_AVAIL      0x090
+#define VIRTIO_MMIO_QUEUE_USED       0x0a0
+#define VIRTIO_MMIO_CONFIG           0x100
+#define VIRTIO_MMIO_DEV_NET          1
+
+/* one virtio device behind the PCI or the MMIO transport */
 struct virtio_dev {
-	struct ukpci_dev *pci;
-	int modern;      /* virtio 1.x registers in memory BARs */
-	uint16_t iobase; /* legacy: register block in I/O BAR 0 */
+	struct ukpci_dev *pci;  /* PCI transport, else NULL */
+	volatile uint8_t *mmio; /* MMIO transport: its register window */
+	int modern;             /* virtio 1.x interface (PCI capabilities, MMIO version 2) */
+	uint16_t iobase;        /* legacy: register block in I/O BAR 0 */
 	/* modern: the structures the capabilities point at (identity mapped) */
 	volatile uint8_t *common, *isr, *device, *notify;
 	uint32_t notify_mult;
@@ -152,9 +179,28 @@ void virtio_cfg_read(struct virtio_dev *vd, unsigned int off, void *buf, unsigne
 uint16_t virtio_queue_size(struct virtio_dev *vd, uint16_t index);
 int virtio_queue_activate(struct virtio_dev *vd, struct virtq *vq);
 void virtio_queue_notify(struct virtq *vq);
-/* reads and clears the ISR status (interrupt context: no SSE) */
+/* the MMIO transport (virtio_mmio.c): what the functions above use for it */
+int virtio_mmio_init(struct virtio_dev *vd, uintptr_t base); /* -ENODEV: no device */
+uint32_t virtio_mmio_device_id(const struct virtio_dev *vd);
+uint8_t virtio_mmio_status_get(struct virtio_dev *vd);
+void virtio_mmio_status_write(struct virtio_dev *vd, uint8_t v);
+uint64_t virtio_mmio_features_get(struct virtio_dev *vd);
+void virtio_mmio_features_set(struct virtio_dev *vd, uint64_t f);
+uint8_t virtio_mmio_cfg_read8(struct virtio_dev *vd, unsigned int off);
+uint16_t virtio_mmio_queue_size(struct virtio_dev *vd, uint16_t index);
+int virtio_mmio_queue_activate(struct virtio_dev *vd, struct virtq *vq);
+void virtio_mmio_queue_notify(struct virtq *vq);
+
+/* reads and clears the ISR status (interrupt context: no SSE); on MMIO
+ * the acknowledgement lowers the line */
 static inline uint8_t virtio_isr_ack(struct virtio_dev *vd)
 {
+	if (vd->mmio) {
+		uint32_t st = *(volatile uint32_t *)(vd->mmio + VIRTIO_MMIO_INT_STATUS);
+
+		*(volatile uint32_t *)(vd->mmio + VIRTIO_MMIO_INT_ACK) = st;
+		return (uint8_t)st;
+	}
 	if (vd->modern)
 		return *vd->isr;
 	return inb((uint16_t)(vd->iobase + VIRTIO_LEG_ISR));

@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* I/O APIC: routes device lines (GSIs) to vectors on this CPU */
+/*
+ * I/O APICs: route device lines (GSIs) to vectors on this CPU. Each serves
+ * the GSIs from its base (in the MADT) on; QEMU's microvm has a second one
+ * (GSIs 24-47) for its virtio-mmio transports.
+ */
 #include <stddef.h>
 #include <kvm/errno.h>
 #include <kvm/intctrl.h>
@@ -13,55 +17,79 @@
 #define RTE_LEVEL        (1U << 15)
 #define RTE_ACTIVE_LOW   (1U << 13)
 
-static volatile uint32_t *ioapic;
-static uint32_t ioapic_gsi_base;
-static unsigned int ioapic_lines;
+#define MAX_IOAPICS 4
 
-static uint32_t ioapic_read(uint32_t reg)
+struct ioapic {
+	volatile uint32_t *regs;
+	uint32_t gsi_base;
+	unsigned int lines;
+};
+
+static struct ioapic ioapics[MAX_IOAPICS];
+static unsigned int nioapics;
+
+static uint32_t ioapic_read(const struct ioapic *io, uint32_t reg)
 {
-	ioapic[IOAPIC_REGSEL / 4] = reg;
-	return ioapic[IOAPIC_WIN / 4];
+	io->regs[IOAPIC_REGSEL / 4] = reg;
+	return io->regs[IOAPIC_WIN / 4];
 }
 
-static void ioapic_write(uint32_t reg, uint32_t v)
+static void ioapic_write(const struct ioapic *io, uint32_t reg, uint32_t v)
 {
-	ioapic[IOAPIC_REGSEL / 4] = reg;
-	ioapic[IOAPIC_WIN / 4] = v;
+	io->regs[IOAPIC_REGSEL / 4] = reg;
+	io->regs[IOAPIC_WIN / 4] = v;
 }
 
 int kvm_ioapic_init(uint64_t base, uint32_t gsi_base)
 {
+	struct ioapic *io;
 	unsigned int i;
 
 	if (!base || base >= (1UL << 32))
 		return -EINVAL;
-	ioapic = (volatile uint32_t *)(uintptr_t)base;
-	ioapic_gsi_base = gsi_base;
-	ioapic_lines = ((ioapic_read(IOAPIC_VER) >> 16) & 0xff) + 1;
-	for (i = 0; i < ioapic_lines; i++) {
-		ioapic_write(IOAPIC_REDTBL(i), RTE_MASKED);
-		ioapic_write(IOAPIC_REDTBL(i) + 1, 0);
+	if (nioapics == MAX_IOAPICS)
+		return -ENOMEM;
+	io = &ioapics[nioapics];
+	io->regs = (volatile uint32_t *)(uintptr_t)base;
+	io->gsi_base = gsi_base;
+	io->lines = ((ioapic_read(io, IOAPIC_VER) >> 16) & 0xff) + 1;
+	for (i = 0; i < io->lines; i++) {
+		ioapic_write(io, IOAPIC_REDTBL(i), RTE_MASKED);
+		ioapic_write(io, IOAPIC_REDTBL(i) + 1, 0);
 	}
+	nioapics++;
 	return 0;
 }
 
 int kvm_ioapic_present(void)
 {
-	return ioapic != NULL;
+	return nioapics != 0;
+}
+
+/* the I/O APIC serving gsi, NULL if none does */
+static const struct ioapic *ioapic_for(unsigned int gsi)
+{
+	unsigned int i;
+
+	for (i = 0; i < nioapics; i++)
+		if (gsi >= ioapics[i].gsi_base && gsi - ioapics[i].gsi_base < ioapics[i].lines)
+			return &ioapics[i];
+	return NULL;
 }
 
 int kvm_ioapic_route(unsigned int irq, unsigned int gsi, int active_low, int level)
 {
+	const struct ioapic *io = ioapic_for(gsi);
 	uint32_t lo = KVM_VEC_IRQ_BASE + irq;
 
-	if (!ioapic || gsi < ioapic_gsi_base || gsi - ioapic_gsi_base >= ioapic_lines)
+	if (!io)
 		return -EINVAL;
-	gsi -= ioapic_gsi_base;
+	gsi -= io->gsi_base;
 	if (active_low)
 		lo |= RTE_ACTIVE_LOW;
 	if (level)
 		lo |= RTE_LEVEL;
-	ioapic_write(IOAPIC_REDTBL(gsi) + 1, kvm_lapic_id() << 24);
-	ioapic_write(IOAPIC_REDTBL(gsi), lo);
+	ioapic_write(io, IOAPIC_REDTBL(gsi) + 1, kvm_lapic_id() << 24);
+	ioapic_write(io, IOAPIC_REDTBL(gsi), lo);
 	return 0;
 }

@@ -33,7 +33,8 @@ struct irq_route {
 };
 
 static struct irq_handler handlers[KVM_IRQ_LINES][HANDLERS_PER_LINE];
-static struct irq_route routes[ISA_LINES];
+/* ISA lines: the MADT's overrides; above: what ukplat_irq_set_mode() set */
+static struct irq_route routes[KVM_IRQ_LINES];
 static int use_ioapic;
 static int routing_known; /* the MADT was read (or there is no LAPIC) */
 
@@ -52,11 +53,17 @@ static int irq_unmask(unsigned int irq)
 		kvm_pic_unmask(irq);
 		return 0;
 	}
-	if (irq < ISA_LINES)
-		return kvm_ioapic_route(irq, routes[irq].gsi, routes[irq].active_low,
-		                        routes[irq].level);
-	/* lines above the ISA range are PCI style: level triggered, active low */
-	return kvm_ioapic_route(irq, irq, 1, 1);
+	return kvm_ioapic_route(irq, routes[irq].gsi, routes[irq].active_low, routes[irq].level);
+}
+
+int ukplat_irq_set_mode(unsigned int irq, int level, int active_low)
+{
+	/* ISA lines keep what the MADT says about them */
+	if (irq < ISA_LINES || irq >= KVM_IRQ_LINES)
+		return -EINVAL;
+	routes[irq].level = !!level;
+	routes[irq].active_low = !!active_low;
+	return 0;
 }
 
 /* The I/O APIC and the ISA overrides from the MADT, else the PIC through
@@ -116,6 +123,9 @@ int kvm_intctrl_init(void)
 
 	for (i = 0; i < ISA_LINES; i++)
 		routes[i] = (struct irq_route){.gsi = i, .active_low = 0, .level = 0};
+	/* above the ISA range: PCI style (level, active low) unless set */
+	for (; i < KVM_IRQ_LINES; i++)
+		routes[i] = (struct irq_route){.gsi = i, .active_low = 1, .level = 1};
 	kvm_pic_init(); /* remapped and masked even when unused: no stray vectors */
 	rc = kvm_lapic_init();
 	if (rc) {

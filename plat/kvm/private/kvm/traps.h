@@ -4,7 +4,7 @@
 #define KVM_TRAPS_H
 
 #define KVM_VEC_IRQ_BASE   32   /* ISA IRQ n / I/O APIC GSI n -> vector 32 + n */
-#define KVM_IRQ_LINES      24   /* GSIs of one I/O APIC (the first 16 are ISA) */
+#define KVM_IRQ_LINES      48   /* GSIs 0-47: two I/O APICs (microvm's second: 24-47) */
 #define KVM_VEC_TIMER      0xf0 /* local APIC timer */
 #define KVM_VEC_SPURIOUS   0xff /* local APIC spurious vector */
 #define KVM_TRAP_STUB_SIZE 16
