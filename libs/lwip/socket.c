@@ -29,14 +29,6 @@
 
 /* iovecs converted on the stack; longer lists are allocated */
 #define IOV_STACK 16
-/* Linux values lwIP has no name for */
-#define LINUX_MSG_TRUNC  0x20
-#define LINUX_MSG_CTRUNC 0x08
-#define LINUX_MSG_MORE   0x8000
-#define LINUX_FIONREAD   0x541b
-#define LINUX_FIONBIO    0x5421
-#define LINUX_IP_TOS     1
-#define LINUX_IP_TTL     2
 
 /* the uk_socket of each lwIP descriptor, for uk_socket_event() */
 static struct uk_socket *sock_of_fd[MEMP_NUM_NETCONN];
@@ -357,7 +349,7 @@ static int msg_flags_in(int flags)
 		return -EOPNOTSUPP;
 	if (flags & UK_MSG_PEEK)
 		out |= MSG_PEEK;
-	if (flags & LINUX_MSG_MORE)
+	if (flags & UK_MSG_MORE)
 		out |= MSG_MORE;
 	/* MSG_WAITALL: posix-socket loops; MSG_NOSIGNAL: there is no SIGPIPE */
 	return out;
@@ -466,8 +458,8 @@ static ssize_t op_recvmsg(struct uk_socket *s, struct uk_msghdr *msg, int flags)
 	set_connecting(s, 0);
 	if (ret == 0 && is_tcp(fd_of(s)))
 		eof_flag(s, 1);
-	msg->msg_flags = ((m.msg_flags & MSG_TRUNC) ? LINUX_MSG_TRUNC : 0) |
-	                 ((m.msg_flags & MSG_CTRUNC) ? LINUX_MSG_CTRUNC : 0);
+	msg->msg_flags = ((m.msg_flags & MSG_TRUNC) ? UK_MSG_TRUNC : 0) |
+	                 ((m.msg_flags & MSG_CTRUNC) ? UK_MSG_CTRUNC : 0);
 	msg->msg_controllen = 0;
 	if (msg->msg_name) {
 		if (m.msg_namelen >= sizeof(sin))
@@ -526,8 +518,8 @@ static const struct opt_map opts[] = {
     /* lwIP has neither: segments go out as written (TCP_NODELAY or not) */
     {UK_IPPROTO_TCP, UK_TCP_CORK, OPT_NOOP, 0, 0, 0},
     {UK_IPPROTO_TCP, UK_TCP_DEFER_ACCEPT, OPT_NOOP, 0, 0, 0},
-    {UK_IPPROTO_IP, LINUX_IP_TOS, OPT_LWIP, IPPROTO_IP, IP_TOS, 0},
-    {UK_IPPROTO_IP, LINUX_IP_TTL, OPT_LWIP, IPPROTO_IP, IP_TTL, 0},
+    {UK_IPPROTO_IP, UK_IP_TOS, OPT_LWIP, IPPROTO_IP, IP_TOS, 0},
+    {UK_IPPROTO_IP, UK_IP_TTL, OPT_LWIP, IPPROTO_IP, IP_TTL, 0},
 };
 
 static struct opt_map opt_map(int level, int name)
@@ -650,19 +642,14 @@ static int op_ioctl(struct uk_socket *s, unsigned long cmd, void *arg)
 {
 	int v = 0;
 
-	switch (cmd) {
-	case LINUX_FIONREAD:
-		if (!arg)
-			return -EFAULT;
-		if (LWIP_CALL(lwip_ioctl(fd_of(s), (long)FIONREAD, &v)) < 0)
-			return lwip_err();
-		memcpy(arg, &v, sizeof(v));
-		return 0;
-	case LINUX_FIONBIO:
-		/* posix-socket does the blocking; the lwIP socket stays non-blocking */
-		return 0;
-	}
-	return -ENOTTY;
+	/* FIONBIO never comes here: O_NONBLOCK is the file's flag in posix-socket,
+	 * which also checks arg; the lwIP socket itself stays non-blocking */
+	if (cmd != UK_FIONREAD)
+		return -ENOTTY;
+	if (LWIP_CALL(lwip_ioctl(fd_of(s), (long)FIONREAD, &v)) < 0)
+		return lwip_err();
+	memcpy(arg, &v, sizeof(v));
+	return 0;
 }
 
 const struct uk_socket_driver uk_lwip_inet_driver = {

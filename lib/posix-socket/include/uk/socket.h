@@ -41,9 +41,12 @@ typedef long ssize_t;
 
 #define UK_MSG_OOB      0x0001
 #define UK_MSG_PEEK     0x0002
+#define UK_MSG_CTRUNC   0x0008
+#define UK_MSG_TRUNC    0x0020
 #define UK_MSG_DONTWAIT 0x0040
 #define UK_MSG_WAITALL  0x0100
 #define UK_MSG_NOSIGNAL 0x4000
+#define UK_MSG_MORE     0x8000
 
 #define UK_SHUT_RD   0
 #define UK_SHUT_WR   1
@@ -67,6 +70,8 @@ typedef long ssize_t;
 #define UK_IPPROTO_IP       0
 #define UK_IPPROTO_TCP      6
 #define UK_IPPROTO_UDP      17
+#define UK_IP_TOS           1 /* level UK_IPPROTO_IP */
+#define UK_IP_TTL           2
 #define UK_TCP_NODELAY      1
 #define UK_TCP_CORK         3
 #define UK_TCP_KEEPIDLE     4
