@@ -60,19 +60,10 @@ static int is_nonblock(const struct uk_file *f, int flags)
 	return (f->flags & UK_O_NONBLOCK) || (flags & UK_MSG_DONTWAIT);
 }
 
-static size_t msg_len(const struct uk_msghdr *m)
+/* 0 and the byte count of m's buffers in *total, or -errno */
+static int msg_check(const struct uk_msghdr *m, size_t *total)
 {
-	size_t n = 0;
-
-	for (uint64_t i = 0; i < m->msg_iovlen; i++)
-		n += m->msg_iov[i].iov_len;
-	return n;
-}
-
-static int msg_check(const struct uk_msghdr *m)
-{
-	size_t total = 0;
-
+	*total = 0;
 	if (!m)
 		return -EFAULT;
 	if (m->msg_iovlen > UK_IOV_MAX)
@@ -80,9 +71,9 @@ static int msg_check(const struct uk_msghdr *m)
 	if (m->msg_iovlen && !m->msg_iov)
 		return -EFAULT;
 	for (uint64_t i = 0; i < m->msg_iovlen; i++) {
-		if (m->msg_iov[i].iov_len > (size_t)INT64_MAX - total)
+		if (m->msg_iov[i].iov_len > (size_t)INT64_MAX - *total)
 			return -EINVAL;
-		total += m->msg_iov[i].iov_len;
+		*total += m->msg_iov[i].iov_len;
 	}
 	return 0;
 }
@@ -144,12 +135,11 @@ ssize_t sock_send(struct sock *so, struct uk_file *f, const struct uk_msghdr *ms
 	struct io_arg a = {&m, flags};
 	struct uk_iovec *copy = NULL;
 	size_t total, done = 0;
-	long rc = msg_check(msg);
+	long rc = msg_check(msg, &total);
 
 	if (rc)
 		return rc;
 	m = *msg;
-	total = msg_len(&m);
 	for (;;) {
 		rc = sock_block(so, try_send, &a, nonblock, so->sndtimeo);
 		if (rc < 0)
@@ -175,14 +165,13 @@ ssize_t sock_recv(struct sock *so, struct uk_file *f, struct uk_msghdr *msg, int
 	struct io_arg a = {msg, flags & ~UK_MSG_WAITALL};
 	struct uk_iovec *copy = NULL;
 	size_t total, done = 0;
-	long rc = msg_check(msg);
+	long rc = msg_check(msg, &total);
 
 	if (rc)
 		return rc;
 	rc = sock_block(so, try_recv, &a, nonblock, so->rcvtimeo);
 	if (rc <= 0 || !waitall)
 		return rc;
-	total = msg_len(msg);
 	done = (size_t)rc;
 	m = *msg;
 	a.msg = &m;
